@@ -1,0 +1,92 @@
+public import RosterCore
+public import RosterHTTP
+
+/// What a provider's test target implements so that the shared suite can run against it: build a
+/// fresh backend (simulator or in-memory store) holding a requested data set, and a driver pointed at
+/// it through the in-process transport.
+public protocol ConformanceHarness: Sendable {
+    /// The driver under test.
+    associatedtype Driver: RosterDriver
+
+    /// The provider's name, for messages.
+    var name: String { get }
+
+    /// Every status value the vendor documents (raw, as the vendor sends it). Each must map to a
+    /// known canonical status.
+    var documentedVendorStatuses: [String] { get }
+
+    /// A raw status value the vendor does not document; it must survive as `.unknown(raw:)`.
+    var undocumentedVendorStatus: String { get }
+
+    /// Builds a backend holding `setup`'s data, and a facade over a driver that talks to it.
+    func makeSubject(_ setup: SubjectSetup) async throws -> ConformanceSubject<Driver>
+}
+
+/// The data and conditions a case asks for.
+public struct SubjectSetup: Sendable {
+    /// Courses to create.
+    public var courses: Int
+    /// Enrollments to create in each course (learner role, any listable status).
+    public var enrollmentsPerCourse: Int
+    /// Faults the backend injects.
+    public var faults: FaultPlan
+    /// When false, the driver gets a wrong credential (the backend must answer as the vendor does).
+    public var validCredential: Bool
+    /// The clock for the driver's retry and rate budget (virtual in the suite: no real sleeping).
+    public var clock: any RosterClock
+    /// Seed for generated data.
+    public var seed: UInt64
+
+    /// Creates a setup.
+    public init(
+        courses: Int = 1, enrollmentsPerCourse: Int, faults: FaultPlan = .none, validCredential: Bool = true,
+        clock: any RosterClock = VirtualClock(), seed: UInt64 = 7
+    ) {
+        self.courses = courses
+        self.enrollmentsPerCourse = enrollmentsPerCourse
+        self.faults = faults
+        self.validCredential = validCredential
+        self.clock = clock
+        self.seed = seed
+    }
+}
+
+/// A provider under test: the facade, the backend behind it, and what the suite checks secrets against.
+public struct ConformanceSubject<Driver: RosterDriver>: Sendable {
+    /// The facade over the driver under test.
+    public var roster: Roster<Driver>
+    /// The backend, for mutation mid-listing and request counts.
+    public var backend: any ConformanceBackend
+    /// Every credential the driver holds; none may appear in an error or a log line.
+    public var secrets: [String]
+    /// The log lines the driver's observer middleware produced so far.
+    public var observedLog: @Sendable () -> [String]
+
+    /// Creates a subject.
+    public init(
+        roster: Roster<Driver>, backend: any ConformanceBackend, secrets: [String],
+        observedLog: @escaping @Sendable () -> [String]
+    ) {
+        self.roster = roster
+        self.backend = backend
+        self.secrets = secrets
+        self.observedLog = observedLog
+    }
+}
+
+/// The backend side of a subject, in neutral terms.
+public protocol ConformanceBackend: Sendable {
+    /// The fault injector in front of the backend: request counts, request log, plan.
+    var injector: FaultInjector { get }
+    /// The courses the backend holds.
+    func courseIDs() async -> [CourseID]
+    /// The neutral ids of every listable learner enrollment the backend now holds (in `course`, or in all
+    /// courses when nil).
+    func enrollmentIDs(course: CourseID?) async -> Set<EnrollmentID>
+    /// Adds one learner enrollment to `course`, as the vendor would; returns its neutral id.
+    func insertEnrollment(course: CourseID) async throws -> EnrollmentID
+    /// Removes one enrollment, as the vendor would.
+    func deleteEnrollment(_ id: EnrollmentID) async throws
+    /// Sets an enrollment's raw vendor status value.
+    func setVendorStatus(_ raw: String, of id: EnrollmentID) async throws
+}

@@ -1,0 +1,104 @@
+// swift-tools-version:6.2
+// Roster: one Swift API over the course-roster data of several LMS vendors.
+//
+// Library targets depend on nothing but the toolchain. Only the `roster` tool (and its tests) use
+// packages, and only while the "CLI" trait is on (it is on by default in this repository). An app
+// that depends on Roster's libraries should write `traits: []` on its `.package` line: it then
+// fetches and builds no package at all.
+import PackageDescription
+
+/// The same strictness for every target, set in one place.
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let cli: TargetDependencyCondition? = .when(traits: ["CLI"])
+
+let package = Package(
+    name: "Roster",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "RosterCore", targets: ["RosterCore"]),
+        .library(name: "RosterHTTP", targets: ["RosterHTTP"]),
+        .library(name: "RosterInMemory", targets: ["RosterInMemory"]),
+        .library(name: "RosterConformance", targets: ["RosterConformance"]),
+        .library(name: "RosterFrontcore", targets: ["RosterFrontcore"]),
+        .library(name: "FrontcoreSimulator", targets: ["FrontcoreSimulator"]),
+        .library(name: "RosterMeltingspot", targets: ["RosterMeltingspot"]),
+        .library(name: "MeltingspotSimulator", targets: ["MeltingspotSimulator"]),
+        .library(name: "RosterCourseDashboard", targets: ["RosterCourseDashboard"]),
+        .library(name: "CourseDashboardSimulator", targets: ["CourseDashboardSimulator"]),
+        .executable(name: "roster", targets: ["roster"]),
+    ],
+    traits: [
+        .trait(name: "CLI", description: "Builds the roster tool with swift-argument-parser and Hummingbird."),
+        .default(enabledTraits: ["CLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // Core
+        .target(name: "RosterCore", path: "Sources/RosterCore", swiftSettings: strict),
+        .target(name: "RosterHTTP", dependencies: ["RosterCore"], path: "Sources/RosterHTTP", swiftSettings: strict),
+        .target(name: "RosterInMemory", dependencies: ["RosterCore", "RosterHTTP"],
+                path: "Sources/RosterInMemory", swiftSettings: strict),
+        .target(name: "RosterConformance", dependencies: ["RosterCore", "RosterHTTP"],
+                path: "Conformance/RosterConformance", swiftSettings: strict),
+
+        // Vendors: each one's adapter, simulator and tests live together under Providers/.
+        .target(name: "RosterFrontcore", dependencies: ["RosterCore", "RosterHTTP"],
+                path: "Providers/Frontcore/RosterFrontcore", swiftSettings: strict),
+        .target(name: "FrontcoreSimulator", dependencies: ["RosterHTTP"],
+                path: "Providers/Frontcore/FrontcoreSimulator", swiftSettings: strict),
+        .target(name: "RosterMeltingspot", dependencies: ["RosterCore", "RosterHTTP"],
+                path: "Providers/Meltingspot/RosterMeltingspot", swiftSettings: strict),
+        .target(name: "MeltingspotSimulator", dependencies: ["RosterHTTP"],
+                path: "Providers/Meltingspot/MeltingspotSimulator", swiftSettings: strict),
+        .target(name: "RosterCourseDashboard", dependencies: ["RosterCore", "RosterHTTP"],
+                path: "Providers/CourseDashboard/RosterCourseDashboard", swiftSettings: strict),
+        .target(name: "CourseDashboardSimulator", dependencies: ["RosterHTTP"],
+                path: "Providers/CourseDashboard/CourseDashboardSimulator", swiftSettings: strict),
+
+        // The command-line tool: the only target that may use packages.
+        .executableTarget(
+            name: "roster",
+            dependencies: [
+                "RosterCore", "RosterHTTP", "RosterInMemory",
+                "RosterFrontcore", "FrontcoreSimulator",
+                "RosterMeltingspot", "MeltingspotSimulator",
+                "RosterCourseDashboard", "CourseDashboardSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser", condition: cli),
+                .product(name: "Hummingbird", package: "hummingbird", condition: cli),
+                .product(name: "Crypto", package: "swift-crypto", condition: cli),
+            ],
+            path: "Sources/roster", swiftSettings: strict),
+
+        // Tests
+        .testTarget(name: "RosterCoreTests", dependencies: ["RosterCore"], path: "Tests/RosterCoreTests",
+                    swiftSettings: strict),
+        .testTarget(name: "RosterHTTPTests",
+                    dependencies: ["RosterCore", "RosterHTTP",
+                                   .product(name: "Hummingbird", package: "hummingbird", condition: cli)],
+                    path: "Tests/RosterHTTPTests", swiftSettings: strict),
+        .testTarget(name: "RosterInMemoryTests",
+                    dependencies: ["RosterCore", "RosterHTTP", "RosterInMemory", "RosterConformance"],
+                    path: "Tests/RosterInMemoryTests", swiftSettings: strict),
+        .testTarget(name: "RosterFrontcoreTests",
+                    dependencies: ["RosterCore", "RosterHTTP", "RosterFrontcore", "FrontcoreSimulator", "RosterConformance"],
+                    path: "Providers/Frontcore/Tests", resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "RosterMeltingspotTests",
+                    dependencies: ["RosterCore", "RosterHTTP", "RosterMeltingspot", "MeltingspotSimulator", "RosterConformance"],
+                    path: "Providers/Meltingspot/Tests", resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "RosterCourseDashboardTests",
+                    dependencies: ["RosterCore", "RosterHTTP", "RosterCourseDashboard", "CourseDashboardSimulator", "RosterConformance"],
+                    path: "Providers/CourseDashboard/Tests", resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "RosterToolTests", dependencies: ["roster"], path: "Tests/RosterToolTests",
+                    swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,1 @@
+// CourseDashboardSimulator: placeholder until its issue lands.

@@ -1,0 +1,1 @@
+// RosterCourseDashboard: placeholder until its issue lands.

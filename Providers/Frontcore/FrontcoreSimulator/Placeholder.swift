@@ -1,0 +1,1 @@
+// FrontcoreSimulator: placeholder until its issue lands.

@@ -1,0 +1,1 @@
+// RosterFrontcore: placeholder until its issue lands.

@@ -1,0 +1,1 @@
+// MeltingspotSimulator: placeholder until its issue lands.

@@ -1,0 +1,1 @@
+// RosterMeltingspot: placeholder until its issue lands.

@@ -1,0 +1,29 @@
+/// A type-erased driver, for code that picks a provider at run time (the `roster` tool).
+public struct AnyRosterDriver: RosterDriver {
+    /// The wrapped driver.
+    public let base: any RosterDriver
+
+    /// Wraps `base`.
+    public init(_ base: any RosterDriver) { self.base = base }
+
+    public var provider: ProviderID { base.provider }
+    public var capabilities: DriverCapabilities { base.capabilities }
+    public func fetchEnrollments(_ request: PageRequest<EnrollmentQuery>) async throws -> FetchedPage<Enrollment> {
+        try await base.fetchEnrollments(request)
+    }
+    public func fetchCourses(_ request: PageRequest<CourseQuery>) async throws -> FetchedPage<Course> {
+        try await base.fetchCourses(request)
+    }
+    public func enrollment(_ id: EnrollmentID, course: CourseID?) async throws -> Enrollment {
+        try await base.enrollment(id, course: course)
+    }
+    public func update(_ id: EnrollmentID, course: CourseID?, with changes: EnrollmentUpdate) async throws
+        -> Enrollment
+    {
+        try await base.update(id, course: course, with: changes)
+    }
+    public func enroll(_ request: EnrollRequest) async throws -> EnrollOutcome { try await base.enroll(request) }
+    public func unenroll(_ id: EnrollmentID, course: CourseID?) async throws {
+        try await base.unenroll(id, course: course)
+    }
+}

@@ -1,0 +1,86 @@
+/// What a driver can do, declared up front so the facade (and the `roster providers` table) can
+/// tell callers before they try. An undeclared operation throws `unsupported`.
+public struct DriverCapabilities: Hashable, Sendable, Codable {
+    /// An operation a driver may support.
+    public enum Operation: String, Hashable, Sendable, Codable, CaseIterable, Comparable {
+        case listEnrollments, listCourses, getEnrollment, updateEnrollment, enroll, unenroll
+        public static func < (lhs: Operation, rhs: Operation) -> Bool {
+            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        }
+    }
+
+    /// The operations supported.
+    public var operations: Set<Operation>
+    /// How enrollment listings page.
+    public var enrollmentPaging: PagingStyle
+    /// How course listings page.
+    public var coursePaging: PagingStyle
+    /// The page size used when the query sets none.
+    public var defaultPageSize: Int
+    /// The largest page size the vendor accepts.
+    public var maxPageSize: Int
+    /// The filters the vendor applies on its server; the facade applies any other locally.
+    public var serverFilters: Set<EnrollmentFilter>
+    /// True when the vendor can only list enrollments of one course at a time: a listing without a
+    /// course then walks every course (the facade does that).
+    public var listsPerCourse: Bool
+    /// True when getting, updating or enrolling needs the course id as well as the record id.
+    public var needsCourseForRecordAccess: Bool
+    /// The canonical statuses `updateEnrollment` can write.
+    public var writableStatuses: Set<EnrollmentStatus>
+    /// The roles `enroll` can give.
+    public var enrollableRoles: Set<EnrollmentRole>
+    /// The vendor's documented request budgets, for display.
+    public var rateLimits: [RateLimit]
+
+    /// Creates a capability declaration.
+    public init(
+        operations: Set<Operation>, enrollmentPaging: PagingStyle, coursePaging: PagingStyle,
+        defaultPageSize: Int, maxPageSize: Int, serverFilters: Set<EnrollmentFilter>, listsPerCourse: Bool,
+        needsCourseForRecordAccess: Bool = false, writableStatuses: Set<EnrollmentStatus> = [],
+        enrollableRoles: Set<EnrollmentRole> = [], rateLimits: [RateLimit] = []
+    ) {
+        self.operations = operations
+        self.enrollmentPaging = enrollmentPaging
+        self.coursePaging = coursePaging
+        self.defaultPageSize = defaultPageSize
+        self.maxPageSize = maxPageSize
+        self.serverFilters = serverFilters
+        self.listsPerCourse = listsPerCourse
+        self.needsCourseForRecordAccess = needsCourseForRecordAccess
+        self.writableStatuses = writableStatuses
+        self.enrollableRoles = enrollableRoles
+        self.rateLimits = rateLimits
+    }
+
+    /// True when `operation` is supported.
+    public func supports(_ operation: Operation) -> Bool { operations.contains(operation) }
+}
+
+/// A request budget: `requests` per `seconds`.
+public struct RateLimit: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// Requests allowed in the window.
+    public var requests: Int
+    /// The window in seconds.
+    public var seconds: Double
+
+    /// Creates a budget.
+    public init(requests: Int, per seconds: Double) {
+        self.requests = requests
+        self.seconds = seconds
+    }
+
+    public var description: String {
+        switch seconds {
+        case 1: "\(requests)/s"
+        case 86_400: "\(requests)/day"
+        default: "\(requests)/\(seconds.formatted()) s"
+        }
+    }
+}
+
+extension Double {
+    fileprivate func formatted() -> String {
+        self == rounded() ? String(Int(self)) : String(self)
+    }
+}

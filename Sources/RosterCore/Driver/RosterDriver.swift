@@ -1,0 +1,48 @@
+/// The small protocol a vendor adapter implements. A driver fetches ONE page, gets one record,
+/// applies one write, and maps vendor errors to `RosterError`; the `Roster` facade does everything
+/// shared (paging, de-duplication, loop guards, local filters, reports). Operations a driver does not
+/// declare in `capabilities` keep the default implementation, which throws `unsupported`.
+public protocol RosterDriver: Sendable {
+    /// The provider's name, e.g. `frontcore`.
+    var provider: ProviderID { get }
+    /// What this driver can do.
+    var capabilities: DriverCapabilities { get }
+
+    /// One page of enrollments. The query holds only filters listed in `serverFilters`.
+    func fetchEnrollments(_ request: PageRequest<EnrollmentQuery>) async throws -> FetchedPage<Enrollment>
+    /// One page of courses.
+    func fetchCourses(_ request: PageRequest<CourseQuery>) async throws -> FetchedPage<Course>
+    /// One enrollment by id; `course` is given when `needsCourseForRecordAccess` (and may be otherwise).
+    func enrollment(_ id: EnrollmentID, course: CourseID?) async throws -> Enrollment
+    /// Applies `changes` and returns the record as the vendor now holds it.
+    func update(_ id: EnrollmentID, course: CourseID?, with changes: EnrollmentUpdate) async throws -> Enrollment
+    /// Puts a person into a course.
+    func enroll(_ request: EnrollRequest) async throws -> EnrollOutcome
+    /// Takes a person out of a course.
+    func unenroll(_ id: EnrollmentID, course: CourseID?) async throws
+}
+
+extension RosterDriver {
+    public func fetchCourses(_ request: PageRequest<CourseQuery>) async throws -> FetchedPage<Course> {
+        throw unsupported(.listCourses)
+    }
+    public func enrollment(_ id: EnrollmentID, course: CourseID?) async throws -> Enrollment {
+        throw unsupported(.getEnrollment)
+    }
+    public func update(_ id: EnrollmentID, course: CourseID?, with changes: EnrollmentUpdate) async throws
+        -> Enrollment
+    {
+        throw unsupported(.updateEnrollment)
+    }
+    public func enroll(_ request: EnrollRequest) async throws -> EnrollOutcome {
+        throw unsupported(.enroll)
+    }
+    public func unenroll(_ id: EnrollmentID, course: CourseID?) async throws {
+        throw unsupported(.unenroll)
+    }
+
+    /// The `unsupported` error for `operation` at this provider.
+    public func unsupported(_ operation: DriverCapabilities.Operation) -> RosterError {
+        RosterError(.unsupported, "\(provider) does not support \(operation.rawValue)", provider: provider)
+    }
+}

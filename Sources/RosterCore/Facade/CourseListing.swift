@@ -1,0 +1,72 @@
+/// A lazy listing of courses: an `AsyncSequence` that fetches pages on demand, de-duplicates by id
+/// and applies the title search locally.
+public struct CourseListing<Driver: RosterDriver>: AsyncSequence, Sendable {
+    public typealias Element = Course
+
+    let roster: Roster<Driver>
+    let query: CourseQuery
+
+    public func makeAsyncIterator() -> Iterator { Iterator(roster: roster, query: query) }
+
+    /// Collects every course, failing with `ListingLimitExceeded` rather than truncating.
+    public func collect(max: Int) async throws -> [Course] {
+        var all: [Course] = []
+        for try await course in self {
+            if all.count == max { throw ListingLimitExceeded(limit: max) }
+            all.append(course)
+        }
+        return all
+    }
+
+    /// Walks course pages on demand.
+    public struct Iterator: AsyncIteratorProtocol {
+        let roster: Roster<Driver>
+        let query: CourseQuery
+        private var segment: PagedSegment<CourseQuery, Course>?
+        private var started = false
+        private var buffer: [Course] = []
+        private var index = 0
+        private var seen: Set<CourseID> = []
+
+        init(roster: Roster<Driver>, query: CourseQuery) {
+            self.roster = roster
+            self.query = query
+        }
+
+        public mutating func next() async throws -> Course? {
+            do {
+                while true {
+                    try Task.checkCancellation()
+                    if index < buffer.count {
+                        index += 1
+                        return buffer[index - 1]
+                    }
+                    if !started {
+                        started = true
+                        let caps = roster.capabilities
+                        guard caps.supports(.listCourses) else { throw roster.driver.unsupported(.listCourses) }
+                        let driver = roster.driver
+                        segment = PagedSegment(
+                            query: query, style: caps.coursePaging, limit: query.pageSize ?? caps.defaultPageSize,
+                            fetch: { try await driver.fetchCourses($0) })
+                    }
+                    let known = seen
+                    guard let page = try await segment?.nextPage(newRecords: {
+                        $0.records.filter { !known.contains($0.id) }.count
+                    }) else { return nil }
+                    let needle = query.search?.lowercased()
+                    buffer = page.fetched.records.filter { course in
+                        guard seen.insert(course.id).inserted else { return false }
+                        guard let needle, !needle.isEmpty else { return true }
+                        return course.title?.lowercased().contains(needle) == true
+                    }
+                    index = 0
+                }
+            } catch {
+                segment = nil
+                buffer = []
+                throw roster.wrap(error)
+            }
+        }
+    }
+}

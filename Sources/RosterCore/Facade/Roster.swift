@@ -1,0 +1,144 @@
+import Foundation
+
+/// The facade users call: one API over any provider. It owns what every provider shares — paging,
+/// de-duplication, loop guards, query validation, local filtering, error wrapping, consistency
+/// reports — and hands the vendor-specific work to its driver.
+///
+/// ```swift
+/// let roster = Roster(driver: someDriver)
+/// for try await enrollment in roster.enrollments(EnrollmentQuery(statuses: [.enrolled])) { … }
+/// ```
+public struct Roster<Driver: RosterDriver>: Sendable {
+    /// The driver doing the vendor-specific work; also the escape hatch to vendor-only APIs.
+    public let driver: Driver
+
+    /// Creates a facade over `driver`.
+    public init(driver: Driver) {
+        self.driver = driver
+    }
+
+    /// The provider's name.
+    public var provider: ProviderID { driver.provider }
+
+    /// What the provider can do.
+    public var capabilities: DriverCapabilities { driver.capabilities }
+
+    /// A lazy listing of the enrollments matching `query`. Nothing is fetched until iteration starts;
+    /// an invalid query, a bad credential or a missing capability fails on the first `next()`, before
+    /// any record is handed out. Pass a saved `checkpoint` to resume a listing where it stopped.
+    public func enrollments(
+        _ query: EnrollmentQuery = EnrollmentQuery(), resumingFrom checkpoint: ListingCheckpoint? = nil
+    ) -> EnrollmentListing<Driver> {
+        EnrollmentListing(roster: self, query: query, resumeFrom: checkpoint)
+    }
+
+    /// A lazy listing of courses.
+    public func courses(_ query: CourseQuery = CourseQuery()) -> CourseListing<Driver> {
+        CourseListing(roster: self, query: query)
+    }
+
+    /// One enrollment by id. Per-course vendors need `course`.
+    public func enrollment(_ id: EnrollmentID, course: CourseID? = nil) async throws -> Enrollment {
+        try await perform(.getEnrollment, course: course) { try await driver.enrollment(id, course: course) }
+    }
+
+    /// Applies `changes` to one enrollment and returns the record as the vendor now holds it. A status
+    /// the vendor cannot express throws `unsupported` before anything is sent.
+    public func update(_ id: EnrollmentID, course: CourseID? = nil, with changes: EnrollmentUpdate) async throws
+        -> Enrollment
+    {
+        if changes.isEmpty { throw RosterError(.invalidArgument, "the update changes nothing", provider: provider) }
+        if let status = changes.status, !capabilities.writableStatuses.contains(status) {
+            throw RosterError(.unsupported, "\(provider) cannot write the status \(status)", provider: provider)
+        }
+        return try await perform(.updateEnrollment, course: course) {
+            try await driver.update(id, course: course, with: changes)
+        }
+    }
+
+    /// Puts a person into a course; reports `alreadyEnrolled` (not an error) when nothing changed.
+    public func enroll(_ request: EnrollRequest) async throws -> EnrollOutcome {
+        if !capabilities.enrollableRoles.isEmpty, !capabilities.enrollableRoles.contains(request.role) {
+            throw RosterError(.unsupported, "\(provider) cannot enroll with the role \(request.role)", provider: provider)
+        }
+        return try await perform(.enroll, course: request.course) { try await driver.enroll(request) }
+    }
+
+    /// Takes a person out of a course.
+    public func unenroll(_ id: EnrollmentID, course: CourseID? = nil) async throws {
+        try await perform(.unenroll, course: course) { try await driver.unenroll(id, course: course) }
+    }
+
+    /// Checks `query` against the provider's limits; throws `invalidArgument` or `unsupported`.
+    public func validate(_ query: EnrollmentQuery) throws {
+        let caps = capabilities
+        guard caps.supports(.listEnrollments) else { throw driver.unsupported(.listEnrollments) }
+        if let size = query.pageSize, !(1...caps.maxPageSize).contains(size) {
+            throw RosterError(
+                .invalidArgument, "page size \(size) is outside 1...\(caps.maxPageSize)", provider: provider)
+        }
+        if let since = query.updatedSince, let before = query.updatedBefore, since > before {
+            throw RosterError(.invalidArgument, "updatedSince is after updatedBefore", provider: provider)
+        }
+        if let since = query.createdSince, let before = query.createdBefore, since > before {
+            throw RosterError(.invalidArgument, "createdSince is after createdBefore", provider: provider)
+        }
+        if let search = query.search, search.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw RosterError(.invalidArgument, "the search text is empty", provider: provider)
+        }
+        if caps.listsPerCourse, query.course == nil, !caps.supports(.listCourses) {
+            throw RosterError(.invalidArgument, "\(provider) lists one course at a time: give a course", provider: provider)
+        }
+        for id in [query.course?.rawValue, query.session?.rawValue, query.learner?.rawValue].compactMap({ $0 })
+        where id.isEmpty {
+            throw RosterError(.invalidArgument, "an id filter is empty", provider: provider)
+        }
+    }
+
+    /// Every course id, walking the course listing to its end.
+    func allCourseIDs(counters: ListingCounters) async throws -> [CourseID] {
+        let driver = self.driver
+        var segment = PagedSegment<CourseQuery, Course>(
+            query: CourseQuery(), style: capabilities.coursePaging, limit: capabilities.defaultPageSize,
+            fetch: { try await driver.fetchCourses($0) })
+        var ids: [CourseID] = []
+        var seen: Set<CourseID> = []
+        while true {
+            try Task.checkCancellation()
+            let known = seen
+            let page = try await ListingCounters.$current.withValue(counters) {
+                try await segment.nextPage(newRecords: { $0.records.filter { !known.contains($0.id) }.count })
+            }
+            guard let page else { break }
+            for course in page.fetched.records where seen.insert(course.id).inserted { ids.append(course.id) }
+        }
+        return ids
+    }
+
+    /// Runs a single-record operation after checking the capability, wrapping its errors.
+    func perform<T: Sendable>(
+        _ operation: DriverCapabilities.Operation, course: CourseID?, _ body: () async throws -> T
+    ) async throws -> T {
+        guard capabilities.supports(operation) else { throw driver.unsupported(operation) }
+        if capabilities.needsCourseForRecordAccess, course == nil, operation != .enroll {
+            throw RosterError(.invalidArgument, "\(provider) needs the course id for \(operation.rawValue)", provider: provider)
+        }
+        do {
+            return try await body()
+        } catch let error as CancellationError {
+            throw error
+        } catch {
+            throw wrap(error)
+        }
+    }
+
+    /// Any error as a `RosterError` attributed to this provider (`CancellationError` is left alone).
+    func wrap(_ error: any Error) -> any Error {
+        switch error {
+        case is CancellationError: return error
+        case let error as RosterError: return error.attributed(to: provider)
+        case let error as DecodingError: return RosterError.decoding(error, provider: provider)
+        default: return RosterError(.unavailable, String(describing: error), provider: provider)
+        }
+    }
+}

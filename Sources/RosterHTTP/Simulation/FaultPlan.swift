@@ -1,0 +1,83 @@
+public import RosterCore
+
+/// Faults a simulator injects, the same vocabulary for every vendor simulator and the in-memory
+/// provider. Request numbers count every request the simulator receives, from 1. Deterministic: the
+/// same plan and the same requests give the same faults.
+public struct FaultPlan: Hashable, Sendable, Codable {
+    /// How a 429 states its `Retry-After`.
+    public enum RetryAfterForm: Hashable, Sendable, Codable {
+        /// `Retry-After: <seconds>`.
+        case seconds(Int)
+        /// `Retry-After: <IMF-fixdate>`, this many seconds after the simulator's clock.
+        case httpDate(secondsAhead: Int)
+        /// No `Retry-After` header.
+        case none
+    }
+
+    /// Request numbers answered 429 with `retryAfter`.
+    public var throttled: Set<Int> = []
+    /// The `Retry-After` of injected 429s.
+    public var retryAfter: RetryAfterForm = .seconds(1)
+    /// Request numbers answered 503 (a burst is a run of consecutive numbers).
+    public var unavailable: Set<Int> = []
+    /// Request numbers answered with a forced status and the vendor's error body for it
+    /// (e.g. 401, 403, 404, 500).
+    public var forcedStatus: [Int: Int] = [:]
+    /// Request numbers answered 200 with a malformed (non-JSON) body.
+    public var malformed: Set<Int> = []
+    /// Request numbers answered 200 with the real body cut in half.
+    public var truncated: Set<Int> = []
+    /// Extra latency on every request, in seconds (slept on the simulator's clock).
+    public var latencySeconds: Double = 0
+    /// A fraction (0...1) of requests answered 429 at random (seeded by `seed`), on top of `throttled`.
+    public var randomThrottleRate: Double = 0
+    /// A rate limit the simulator enforces like the real vendor: over budget → 429 with Retry-After.
+    public var enforcedRateLimit: RateLimit?
+    /// Records inserted after each list page is served (churn between pages).
+    public var insertsPerPage: Int = 0
+    /// Records deleted after each list page is served.
+    public var deletesPerPage: Int = 0
+    /// Seed for the random choices.
+    public var seed: UInt64 = 1
+
+    /// No faults.
+    public static let none = FaultPlan()
+
+    /// Creates a plan.
+    public init(
+        throttled: Set<Int> = [], retryAfter: RetryAfterForm = .seconds(1), unavailable: Set<Int> = [],
+        forcedStatus: [Int: Int] = [:], malformed: Set<Int> = [], truncated: Set<Int> = [], latencySeconds: Double = 0,
+        randomThrottleRate: Double = 0, enforcedRateLimit: RateLimit? = nil, insertsPerPage: Int = 0,
+        deletesPerPage: Int = 0, seed: UInt64 = 1
+    ) {
+        self.throttled = throttled
+        self.retryAfter = retryAfter
+        self.unavailable = unavailable
+        self.forcedStatus = forcedStatus
+        self.malformed = malformed
+        self.truncated = truncated
+        self.latencySeconds = latencySeconds
+        self.randomThrottleRate = randomThrottleRate
+        self.enforcedRateLimit = enforcedRateLimit
+        self.insertsPerPage = insertsPerPage
+        self.deletesPerPage = deletesPerPage
+        self.seed = seed
+    }
+}
+
+/// A small deterministic random generator (SplitMix64): the same seed gives the same data on every
+/// platform, which `SystemRandomNumberGenerator` cannot.
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    /// Creates a generator from `seed`.
+    public init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

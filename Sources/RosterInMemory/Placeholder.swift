@@ -1,0 +1,1 @@
+// RosterInMemory: placeholder until its issue lands.
