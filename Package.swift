@@ -32,6 +32,7 @@ let package = Package(
         .library(name: "RosterCourseDashboard", targets: ["RosterCourseDashboard"]),
         .library(name: "CourseDashboardSimulator", targets: ["CourseDashboardSimulator"]),
         .executable(name: "roster", targets: ["roster"]),
+        .executable(name: "roster-benchmarks", targets: ["RosterBenchmarks"]),
     ],
     traits: [
         .trait(name: "CLI", description: "Builds the roster tool with swift-argument-parser and Hummingbird."),
@@ -78,6 +79,12 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto", condition: cli),
             ],
             path: "Sources/roster", swiftSettings: strict),
+
+        // Benchmarks (run by hand in release mode; see Benchmarks/README.md). Toolchain only.
+        .executableTarget(
+            name: "RosterBenchmarks",
+            dependencies: ["RosterCore", "RosterHTTP", "RosterInMemory", "RosterFrontcore", "FrontcoreSimulator"],
+            path: "Benchmarks/RosterBenchmarks", swiftSettings: strict),
 
         // Tests
         .testTarget(name: "RosterCoreTests", dependencies: ["RosterCore"], path: "Tests/RosterCoreTests",

@@ -80,10 +80,11 @@ public protocol ConformanceBackend: Sendable {
     var injector: FaultInjector { get }
     /// The courses the backend holds.
     func courseIDs() async -> [CourseID]
-    /// The neutral ids of every listable learner enrollment the backend now holds (in `course`, or in all
-    /// courses when nil).
+    /// The neutral ids of every enrollment an unfiltered listing must return (in `course`, or in all
+    /// courses when nil): for Course Dashboard that includes the creator and managers.
     func enrollmentIDs(course: CourseID?) async -> Set<EnrollmentID>
-    /// Adds one learner enrollment to `course`, as the vendor would; returns its neutral id.
+    /// Adds one learner enrollment to `course` (a new person), as the vendor would; returns its neutral id.
+    /// Its id must sort after every existing one where the vendor pages by ascending id.
     func insertEnrollment(course: CourseID) async throws -> EnrollmentID
     /// Removes one enrollment, as the vendor would.
     func deleteEnrollment(_ id: EnrollmentID) async throws

@@ -1,0 +1,1 @@
+print("roster-benchmarks: placeholder until the Frontcore issue adds the streaming benchmark")
