@@ -65,6 +65,7 @@ public struct FrontcoreDriver: RosterDriver {
     public func enrollment(_ id: EnrollmentID, course: CourseID?) async throws -> Enrollment {
         let url = api.url("/participants/\(try numeric(id))", query: attendanceQuery)
         let response = try await api.send(.get, url)
+        try checkStrict(response, .get, url)
         return try mapping.enrollment(try api.decode(FrontcoreParticipant.self, from: response, for: .get, url))
     }
 
@@ -74,6 +75,7 @@ public struct FrontcoreDriver: RosterDriver {
         let body = try FrontcoreUpdateEncoding.form(changes)
         let url = api.url("/participants/\(try numeric(id))")
         let response = try await api.send(.put, url, body: body)
+        try checkStrict(response, .put, url)
         return try mapping.enrollment(try api.decode(FrontcoreParticipant.self, from: response, for: .put, url))
     }
 
@@ -106,10 +108,23 @@ public struct FrontcoreDriver: RosterDriver {
 
     private func fetchList<Record: Decodable>(_ type: Record.Type, _ url: URL) async throws -> [Record] {
         let response = try await api.send(.get, url)
+        try checkStrict(response, .get, url)
         do {
             return try FrontcoreListBody.records(type, from: response.body, decoder: JSONDecoder())
         } catch let error as DecodingError {
             throw api.redactor.redact(RosterError.decoding(error, provider: provider, method: "GET", path: url.path))
+        }
+    }
+
+    /// Fails on JSON that Foundation would accept but JSON forbids (see `FrontcoreStrictJSON`).
+    private func checkStrict(_ response: HTTPResponse, _ method: HTTPMethod, _ url: URL) throws {
+        do {
+            try FrontcoreStrictJSON.check(response.body)
+        } catch var error as RosterError {
+            error.provider = provider
+            error.method = method.rawValue
+            error.path = url.path
+            throw error
         }
     }
 
