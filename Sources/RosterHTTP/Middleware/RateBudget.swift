@@ -45,10 +45,12 @@ public final class RateBudget: @unchecked Sendable {
         while true {
             let wait: Double = lock.withLock {
                 refill()
-                let waits = buckets.map { $0.tokens >= 1 ? 0 : (1 - $0.tokens) / $0.refillPerSecond }
+                // A token within rounding of 1 counts as whole: otherwise a clock that adds the tiny
+                // remaining wait to a large uptime (which rounds it away) would wait forever.
+                let waits = buckets.map { $0.tokens >= 1 - 1e-9 ? 0 : (1 - $0.tokens) / $0.refillPerSecond }
                 let longest = waits.max() ?? 0
                 if longest == 0 {
-                    for index in buckets.indices { buckets[index].tokens -= 1 }
+                    for index in buckets.indices { buckets[index].tokens = max(0, buckets[index].tokens - 1) }
                 }
                 return longest
             }
