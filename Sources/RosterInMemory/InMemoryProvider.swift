@@ -22,6 +22,9 @@ public struct InMemoryProvider: Sendable {
     /// The token the handler accepts.
     public let token: String
 
+    /// The token used when none is given.
+    public static let defaultToken = "in-memory-token-0f3c9a"
+
     /// Creates a provider holding `courses` × `enrollmentsPerCourse` generated enrollments.
     /// - Parameters:
     ///   - paging: how the API pages (any of the four styles).
@@ -31,7 +34,7 @@ public struct InMemoryProvider: Sendable {
     public init(
         seed: UInt64 = 1, courses: Int = 3, enrollmentsPerCourse: Int = 20,
         paging: PagingStyle = .pageNumberWithTotal(firstPage: 1), faults: FaultPlan = .none,
-        token: String = "in-memory-token-0f3c9a", credential: String? = nil, retry: RetryPolicy = .init(),
+        token: String = InMemoryProvider.defaultToken, credential: String? = nil, retry: RetryPolicy = .init(),
         clock: any RosterClock = SystemClock()
     ) {
         let store = InMemoryStore()
