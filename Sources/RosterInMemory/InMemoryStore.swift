@@ -77,9 +77,6 @@ public final class InMemoryStore: @unchecked Sendable {
         modify(id) { $0.status = raw }
     }
 
-    /// The store's current time (the last stamped change).
-    public var now: Date { lock.withLock { epoch.addingTimeInterval(Double(ticks)) } }
-
     /// The position of the record with `id` (binary search: the array is in ascending id order). Call
     /// under the lock.
     private func index(of id: String) -> Int? {
