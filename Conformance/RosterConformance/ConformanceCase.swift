@@ -101,7 +101,8 @@ public enum ConformanceCase: String, CaseIterable, Sendable, CustomStringConvert
         case .wrongCredentialIsUnauthenticated: try await HTTPFaultCases.wrongCredential(context)
         case .forbiddenIsPermissionDenied: try await HTTPFaultCases.forcedStatus(context, 403, .permissionDenied)
         case .missingEndpointIsNotFound: try await HTTPFaultCases.forcedStatus(context, 404, .notFound)
-        case .throttledRetryAfterSecondsRetried: try await HTTPFaultCases.throttled(context, .seconds(3), expectedWait: 3)
+        case .throttledRetryAfterSecondsRetried:
+            try await HTTPFaultCases.throttled(context, .seconds(3), expectedWait: 3)
         case .throttledRetryAfterDateRetried:
             try await HTTPFaultCases.throttled(context, .httpDate(secondsAhead: 5), expectedWait: 5)
         case .exhaustedRetriesAreRateLimited: try await HTTPFaultCases.exhaustedRetries(context)

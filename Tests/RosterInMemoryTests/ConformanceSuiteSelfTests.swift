@@ -39,7 +39,9 @@ import Testing
 
     @Test func theUnbrokenProviderPassesTheSameCases() async throws {
         let harness = InMemoryHarness(paging: .keyset)
-        for conformanceCase in [ConformanceCase.statusDocumentedValuesMap, .completenessSmallSets, .getMissingIDThrowsNotFound] {
+        for conformanceCase in [
+            ConformanceCase.statusDocumentedValuesMap, .completenessSmallSets, .getMissingIDThrowsNotFound,
+        ] {
             try await conformanceCase.run(harness)
         }
     }
