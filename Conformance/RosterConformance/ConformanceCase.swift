@@ -81,6 +81,15 @@ public enum ConformanceCase: String, CaseIterable, Sendable, CustomStringConvert
     public func run<H: ConformanceHarness>(_ harness: H) async throws {
         let context = ConformanceContext(harness: harness, caseName: rawValue)
         defer { context.checkNoSecretsLeaked() }
+        do {
+            try await run(in: context)
+        } catch {
+            context.note(error)  // an unexpected error ends the case, but is still checked for secrets
+            throw error
+        }
+    }
+
+    private func run<H: ConformanceHarness>(in context: ConformanceContext<H>) async throws {
         switch self {
         case .completenessSmallSets: try await CompletenessCases.smallSets(context)
         case .completenessThousandRecords: try await CompletenessCases.thousandRecords(context)
