@@ -1,0 +1,94 @@
+import Foundation
+import RosterCore
+
+/// When and how long to retry. Defaults: 4 attempts, exponential backoff from 0.5 s with full
+/// jitter, no single wait over 30 s, no more than 60 s of waiting in all, on 429/502/503/504 and on
+/// transport failures (`unavailable`: timeouts, refused connections).
+public struct RetryPolicy: Hashable, Sendable {
+    /// Attempts in all, the first included.
+    public var maxAttempts: Int
+    /// The backoff before the second attempt (doubled each time, then jittered).
+    public var baseDelay: Double
+    /// The longest single wait; a `Retry-After` longer than this ends the retries.
+    public var maxDelay: Double
+    /// The most waiting in all for one request.
+    public var maxTotalDelay: Double
+    /// Statuses worth retrying.
+    public var retryStatuses: Set<Int>
+    /// When true, retries POST and PATCH too (only for vendors where repeating them is harmless).
+    public var retryNonIdempotent: Bool
+
+    /// Creates a policy.
+    public init(
+        maxAttempts: Int = 4, baseDelay: Double = 0.5, maxDelay: Double = 30, maxTotalDelay: Double = 60,
+        retryStatuses: Set<Int> = [429, 502, 503, 504], retryNonIdempotent: Bool = false
+    ) {
+        self.maxAttempts = max(1, maxAttempts)
+        self.baseDelay = baseDelay
+        self.maxDelay = maxDelay
+        self.maxTotalDelay = maxTotalDelay
+        self.retryStatuses = retryStatuses
+        self.retryNonIdempotent = retryNonIdempotent
+    }
+
+    /// No retries at all.
+    public static let never = RetryPolicy(maxAttempts: 1)
+}
+
+/// Retries throttled, failed and timed-out requests per `RetryPolicy`. A `Retry-After` header (in
+/// seconds or as an HTTP-date) is honoured before any backoff; without one it waits a random time
+/// between 0 and the exponential backoff ("full jitter"). Only retryable requests (idempotent methods,
+/// or those the adapter marked retryable) are repeated unless the policy opts in. When retries run
+/// out the last response is returned (or the last error thrown) for the adapter to map.
+public struct RetryMiddleware: HTTPMiddleware {
+    /// The policy.
+    public let policy: RetryPolicy
+    /// The clock waits happen on.
+    public let clock: any RosterClock
+    /// Picks the wait for a backoff ceiling; defaults to uniform in 0...ceiling (full jitter).
+    public let jitter: @Sendable (Double) -> Double
+
+    /// Creates the middleware.
+    public init(
+        policy: RetryPolicy = .init(), clock: any RosterClock = SystemClock(),
+        jitter: @escaping @Sendable (Double) -> Double = { Double.random(in: 0...max(0, $0)) }
+    ) {
+        self.policy = policy
+        self.clock = clock
+        self.jitter = jitter
+    }
+
+    public func intercept(
+        _ request: HTTPRequest, next: @Sendable (HTTPRequest) async throws -> HTTPResponse
+    ) async throws -> HTTPResponse {
+        let mayRetry = request.isRetryable || policy.retryNonIdempotent
+        var attempt = 1
+        var waited = 0.0
+        while true {
+            let outcome: Result<HTTPResponse, RosterError>
+            do {
+                outcome = .success(try await next(request))
+            } catch let error as RosterError where error.code == .unavailable {
+                outcome = .failure(error)
+            }
+            var retryAfter: Double?
+            switch outcome {
+            case .success(let response):
+                guard policy.retryStatuses.contains(response.status) else { return response }
+                retryAfter = response.headers["Retry-After"].flatMap { RetryAfter.seconds(from: $0, now: clock.now()) }
+            case .failure:
+                break
+            }
+            let backoff = policy.baseDelay * pow(2, Double(attempt - 1))
+            let delay = retryAfter ?? jitter(min(policy.maxDelay, backoff))
+            let giveUp =
+                !mayRetry || attempt >= policy.maxAttempts || delay > policy.maxDelay
+                || waited + delay > policy.maxTotalDelay
+            if giveUp { return try outcome.get() }
+            ListingCounters.current?.recordRetry()
+            try await clock.sleep(seconds: delay)
+            waited += delay
+            attempt += 1
+        }
+    }
+}
