@@ -10,7 +10,7 @@ public struct CourseDashboardConfiguration: Sendable, CustomStringConvertible {
     /// trailing `/api/v2` is accepted and dropped: paths are added under `/api/v2/`.
     public var baseURL: URL
     /// Where bearer tokens come from: `StaticCredential` for a fixed access token, or
-    /// `CourseDashboardTokenProvider` for one that can be refreshed after a 401.
+    /// `ClosureCredential` for one the caller mints or refreshes (asked again once after a 401).
     public var token: any CredentialSource
     /// How 429 and 5xx answers are retried (GETs and the idempotent role and invite writes).
     public var retry: RetryPolicy
@@ -22,22 +22,40 @@ public struct CourseDashboardConfiguration: Sendable, CustomStringConvertible {
     /// listings (the server only returns the statuses it is asked for); they arrive as `.unknown`.
     public var additionalJoinStatuses: [String]
 
-    /// Creates a configuration.
+    /// A fixed token given as text: registered with the redactor and used as the rate-budget key.
+    let knownToken: String?
+
+    /// Creates a configuration whose tokens come from `token`.
     public init(
         baseURL: URL, token: any CredentialSource, retry: RetryPolicy = RetryPolicy(), rateLimit: RateLimit? = nil,
         pageSize: Int = 50, additionalJoinStatuses: [String] = []
     ) {
+        self.init(
+            baseURL: baseURL, source: token, knownToken: nil, retry: retry, rateLimit: rateLimit, pageSize: pageSize,
+            additionalJoinStatuses: additionalJoinStatuses)
+    }
+
+    /// Creates a configuration with a fixed bearer token (a JWT or OAuth2 access token).
+    public init(
+        baseURL: URL, token: String, retry: RetryPolicy = RetryPolicy(), rateLimit: RateLimit? = nil,
+        pageSize: Int = 50, additionalJoinStatuses: [String] = []
+    ) {
+        self.init(
+            baseURL: baseURL, source: StaticCredential(token), knownToken: token, retry: retry, rateLimit: rateLimit,
+            pageSize: pageSize, additionalJoinStatuses: additionalJoinStatuses)
+    }
+
+    private init(
+        baseURL: URL, source: any CredentialSource, knownToken: String?, retry: RetryPolicy, rateLimit: RateLimit?,
+        pageSize: Int, additionalJoinStatuses: [String]
+    ) {
         self.baseURL = Self.communityRoot(of: baseURL)
-        self.token = token
+        self.token = source
+        self.knownToken = knownToken
         self.retry = retry
         self.rateLimit = rateLimit
         self.pageSize = pageSize
         self.additionalJoinStatuses = additionalJoinStatuses
-    }
-
-    /// Creates a configuration with a fixed bearer token.
-    public init(baseURL: URL, token: String, retry: RetryPolicy = RetryPolicy(), rateLimit: RateLimit? = nil) {
-        self.init(baseURL: baseURL, token: StaticCredential(token), retry: retry, rateLimit: rateLimit)
     }
 
     /// The host and settings, never the token.

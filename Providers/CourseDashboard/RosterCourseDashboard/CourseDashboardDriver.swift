@@ -20,15 +20,10 @@ public struct CourseDashboardDriver: RosterDriver {
         clock: any RosterClock = SystemClock(), observer: (any HTTPObserver)? = nil
     ) throws {
         self.configuration = configuration
-        var redactor = CredentialRedactor()
-        if let fixed = configuration.token as? StaticCredential, let value = Self.staticValue(fixed) {
-            redactor.register(value)
-        }
-        let budget = configuration.rateLimit.map {
-            RateBudget.shared(
-                key: "course-dashboard \(configuration.baseURL.absoluteString) \(ObjectIdentifier(Self.self))",
-                limits: [$0], clock: clock)
-        }
+        let redactor = CredentialRedactor(secrets: configuration.knownToken.map { [$0] } ?? [])
+        // One budget per credential (per community host when the token comes from a closure).
+        let budgetKey = "course-dashboard " + (configuration.knownToken ?? configuration.baseURL.absoluteString)
+        let budget = configuration.rateLimit.map { RateBudget.shared(key: budgetKey, limits: [$0], clock: clock) }
         let client = HTTPClient.standard(
             transport: transport, auth: AuthMiddleware(prefix: "Bearer ", source: configuration.token), budget: budget,
             retry: configuration.retry, clock: clock, observer: observer, redactor: redactor)
@@ -171,10 +166,6 @@ public struct CourseDashboardDriver: RosterDriver {
 
     static func usersPath(_ course: CourseID) throws -> String {
         "/api/v2/course/\(try CourseDashboardIdentity.courseNumber(course))/users/"
-    }
-
-    static func staticValue(_ credential: StaticCredential) -> String? {
-        Mirror(reflecting: credential).children.lazy.compactMap { $0.value as? String }.first
     }
 
     /// True when a user with `current` status already holds `target`.

@@ -23,7 +23,7 @@ struct CourseDashboardHarness: ConformanceHarness {
         let token = setup.validCredential ? simulator.token : "sc_expired0000token"
         let observer = RecordingObserver()
         let configuration = CourseDashboardConfiguration(
-            baseURL: CourseDashboardSimulator.defaultBaseURL, token: StaticCredential(token),
+            baseURL: CourseDashboardSimulator.defaultBaseURL, token: token,
             additionalJoinStatuses: [undocumentedVendorStatus])
         let driver = try CourseDashboardDriver(
             configuration: configuration, transport: simulator.transport, clock: setup.clock, observer: observer)

@@ -44,9 +44,10 @@ struct DashboardRig {
     ) throws {
         self.simulator = simulator
         recorder = RecordingTransport(transport ?? simulator.transport)
-        let configuration = CourseDashboardConfiguration(
-            baseURL: CourseDashboardSimulator.defaultBaseURL, token: token ?? StaticCredential(simulator.token),
-            pageSize: pageSize)
+        let base = CourseDashboardSimulator.defaultBaseURL
+        let configuration =
+            token.map { CourseDashboardConfiguration(baseURL: base, token: $0, pageSize: pageSize) }
+            ?? CourseDashboardConfiguration(baseURL: base, token: simulator.token, pageSize: pageSize)
         roster = Roster(driver: try CourseDashboardDriver(configuration: configuration, transport: recorder, clock: clock))
     }
 

@@ -103,7 +103,7 @@ import Testing
         let stale = simulator.issueToken(forUser: simulator.serviceUserID)
         simulator.revokeToken(stale)
         let asks = AskLog()
-        let provider = CourseDashboardTokenProvider { refresh in
+        let provider = ClosureCredential { refresh in
             asks.append(refresh)
             return refresh ? simulator.token : stale
         }
@@ -118,7 +118,7 @@ import Testing
 
     @Test func aTokenThatStaysInvalidEndsWithUnauthenticated() async throws {
         let simulator = CourseDashboardSimulator(courses: 1, learnersPerCourse: 3)
-        let provider = CourseDashboardTokenProvider { _ in "sc_never_valid_token" }
+        let provider = ClosureCredential { _ in "sc_never_valid_token" }
         let rig = try DashboardRig(simulator: simulator, token: provider)
         let error = await rosterError {
             _ = try await rig.roster.enrollments(EnrollmentQuery(course: CourseID("101"))).collect(max: 10)
