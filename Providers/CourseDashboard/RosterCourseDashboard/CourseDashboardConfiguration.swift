@@ -5,7 +5,7 @@ public import RosterHTTP
 /// How to reach one SelfCommunity community's API v2 ("Course Dashboard"). Every call runs as the
 /// community user the token belongs to, and the dashboard endpoints need that user to be the
 /// creator or a manager of each course read: give an integration a service user that manages them.
-public struct CourseDashboardConfiguration: Sendable, CustomStringConvertible {
+public struct CourseDashboardConfiguration: Sendable, CustomStringConvertible, CustomDebugStringConvertible {
     /// The community's own host, e.g. `https://community.example` (https, or http on loopback). A
     /// trailing `/api/v2` is accepted and dropped: paths are added under `/api/v2/`.
     public var baseURL: URL
@@ -65,6 +65,9 @@ public struct CourseDashboardConfiguration: Sendable, CustomStringConvertible {
         return "Course Dashboard at \(baseURL.absoluteString) (\(kind) ‹redacted›, up to \(retry.maxAttempts) attempts, "
             + "rate limit \(limit), page size \(pageSize))"
     }
+
+    /// The same as `description`: the token never shows.
+    public var debugDescription: String { description }
 
     /// `url` without a trailing `/api/v2` (or `/api/v2/`), so both spellings of the host work.
     static func communityRoot(of url: URL) -> URL {

@@ -6,7 +6,10 @@ public import RosterHTTP
 /// course's users (creator, managers, learners, invitations, requests), the caller's courses, and
 /// writes memberships through the role and invite endpoints. Listings without a course walk every
 /// course the token's user creates or manages (the facade does the walking).
-public struct CourseDashboardDriver: RosterDriver {
+///
+/// There is no status write (`update` is unsupported): the vendor's writes are role changes and
+/// invitations, offered as `enroll`, `unenroll`, `invite`, `withdrawInvitations` and `makeManager`.
+public struct CourseDashboardDriver: RosterDriver, CustomStringConvertible, CustomDebugStringConvertible {
     /// The provider name, `course-dashboard`.
     public static let providerID = ProviderID("course-dashboard")
 
@@ -34,13 +37,19 @@ public struct CourseDashboardDriver: RosterDriver {
 
     public var provider: ProviderID { Self.providerID }
 
+    /// The provider and host, never the token.
+    public var description: String { "CourseDashboardDriver(\(configuration))" }
+
+    /// The same as `description`: nothing secret to show.
+    public var debugDescription: String { description }
+
     public var capabilities: DriverCapabilities {
         DriverCapabilities(
-            operations: [.listEnrollments, .listCourses, .getEnrollment, .updateEnrollment, .enroll, .unenroll],
+            operations: [.listEnrollments, .listCourses, .getEnrollment, .enroll, .unenroll],
             enrollmentPaging: .nextLink, coursePaging: .nextLink,
             defaultPageSize: configuration.pageSize, maxPageSize: 100,
             serverFilters: [.course, .role, .search], listsPerCourse: true,
-            writableStatuses: [.enrolled, .invited], enrollableRoles: [.learner, .manager],
+            enrollableRoles: [.learner, .manager],
             rateLimits: configuration.rateLimit.map { [$0] } ?? [])
     }
 
@@ -111,29 +120,6 @@ public struct CourseDashboardDriver: RosterDriver {
             }
             position = next
         }
-    }
-
-    /// Changes a membership's status: `enrolled` forces the user in (`POST …/role/ {"joined":[id]}`,
-    /// which also accepts an invitation or request), `invited` invites (`POST …/invite/`). Other
-    /// statuses and fields cannot be written at this vendor.
-    public func update(_ id: EnrollmentID, course: CourseID?, with changes: EnrollmentUpdate) async throws
-        -> Enrollment
-    {
-        let (courseID, userID) = try split(id, course: course)
-        guard changes.completed == nil, changes.passed == nil, changes.paymentCode == nil,
-            changes.customProperties == nil
-        else {
-            throw RosterError(.unsupported, "Course Dashboard can only change a membership's status", provider: provider)
-        }
-        switch changes.status {
-        case .enrolled?: try await setRole(.joined, users: [userID], course: courseID)
-        case .invited?: try await invite([userID], to: courseID)
-        default:
-            throw RosterError(
-                .unsupported, "Course Dashboard cannot write the status \(changes.status.map { "\($0)" } ?? "nil")",
-                provider: provider)
-        }
-        return try await enrollment(id, course: courseID)
     }
 
     /// Enrolls a user as learner (`{"joined":[id]}`) or manager (`{"managers":[id]}`). A user who

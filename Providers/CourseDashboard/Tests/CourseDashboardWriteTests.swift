@@ -64,17 +64,24 @@ import Testing
         #expect(rig.simulator.joinStatus(course: 101, user: user) == "joined")
     }
 
-    @Test func updateToEnrolledAcceptsARequest() async throws {
+    @Test func statusWritesAreUnsupportedAndSendNothing() async throws {
         let rig = try DashboardRig()
-        let user = rig.simulator.addUser()
-        rig.simulator.setJoinStatus("requested", course: 101, user: user)
-        let updated = try await rig.roster.update(
-            rig.enrollmentID(course: 101, user: user), with: EnrollmentUpdate(status: .enrolled))
-        #expect(updated.status == .enrolled && updated.vendorStatus.code == "joined")
-        let refused = await rosterError {
-            _ = try await rig.roster.update(rig.enrollmentID(course: 101, user: user), with: EnrollmentUpdate(status: .completed))
+        let user = rig.simulator.memberIDs(course: 101)[4]
+        for status in [EnrollmentStatus.enrolled, .invited, .cancelled] {
+            let refused = await rosterError {
+                _ = try await rig.roster.update(rig.enrollmentID(course: 101, user: user), with: EnrollmentUpdate(status: status))
+            }
+            #expect(refused?.code == .unsupported)
         }
-        #expect(refused?.code == .unsupported)
+        #expect(rig.recorder.requests.isEmpty)
+    }
+
+    @Test func descriptionsNeverShowTheToken() throws {
+        let rig = try DashboardRig()
+        let token = rig.simulator.token
+        #expect(!String(describing: rig.roster).contains(token))
+        #expect(!String(reflecting: rig.roster).contains(token))
+        #expect(!String(describing: rig.driver.configuration).contains(token))
     }
 
     @Test func theCreatorCannotBeUnenrolled() async throws {
