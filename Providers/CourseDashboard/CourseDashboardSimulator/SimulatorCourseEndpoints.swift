@@ -20,16 +20,16 @@ extension CourseDashboardSimulator {
             }
             createdBy = value
         }
-        let items: [CourseJSON] = store.read { state in
-            state.courses
+        let body: PageJSON<CourseJSON> = store.read { state in
+            let courses = state.courses
                 .filter { course in
                     guard let status = state.status(of: caller, in: course.id), statuses.contains(status) else { return false }
                     return createdBy == nil || course.creator == createdBy
                 }
                 .sorted { $0.id < $1.id }
-                .map { Self.courseJSON($0, caller: caller, state: state) }
+            return page.envelope(courses, url: url) { Self.courseJSON($0, caller: caller, state: state) }
         }
-        return Self.json(page.envelope(items, url: url))
+        return Self.json(body)
     }
 
     func searchCourses(caller: Int, query: [String: [String]], url: URL) -> HTTPResponse {
@@ -40,8 +40,8 @@ extension CourseDashboardSimulator {
         case (.success(let p), .success(let s)): (page, statuses) = (p, s)
         }
         let needle = query["search"]?.first?.lowercased() ?? ""
-        let items: [CourseJSON] = store.read { state in
-            state.courses
+        let body: PageJSON<CourseJSON> = store.read { state in
+            let courses = state.courses
                 .filter { course in
                     let status = state.status(of: caller, in: course.id)
                     if course.privacy == "secret" && status == nil { return false }
@@ -49,9 +49,9 @@ extension CourseDashboardSimulator {
                     return needle.isEmpty || course.name.lowercased().contains(needle)
                 }
                 .sorted { $0.id > $1.id }
-                .map { Self.courseJSON($0, caller: caller, state: state) }
+            return page.envelope(courses, url: url) { Self.courseJSON($0, caller: caller, state: state) }
         }
-        return Self.json(page.envelope(items, url: url))
+        return Self.json(body)
     }
 
     func courseDetail(_ id: Int, caller: Int) -> HTTPResponse {

@@ -23,7 +23,7 @@ extension CourseDashboardSimulator {
             return SimulatorBadRequest(field: "ordering", message: "Invalid ordering \"\(ordering)\".").response
         }
         let needle = query["search"]?.first?.lowercased() ?? ""
-        let items: [DashboardUserJSON] = store.read { state in
+        let body: PageJSON<DashboardUserJSON> = store.read { state in
             let rows = (state.members[id] ?? []).compactMap { member -> (SimulatedMembership, SimulatedUser)? in
                 guard statuses.contains(member.status), let user = state.users[member.user] else { return nil }
                 if !needle.isEmpty, !user.username.lowercased().contains(needle),
@@ -33,7 +33,7 @@ extension CourseDashboardSimulator {
                 }
                 return (member, user)
             }
-            return Self.sorted(rows, by: ordering).map { member, user in
+            return page.envelope(Self.sorted(rows, by: ordering), url: url) { member, user in
                 DashboardUserJSON(
                     id: user.id, username: user.username, realName: user.realName, avatar: user.avatar,
                     joinStatus: member.status, userCompletionRate: member.completionRate,
@@ -41,7 +41,7 @@ extension CourseDashboardSimulator {
                     joinedAt: SimulatorDates.render(member.joinedAt))
             }
         }
-        let response = Self.json(page.envelope(items, url: url))
+        let response = Self.json(body)
         churn(course: id)
         return response
     }

@@ -25,12 +25,13 @@ struct SimulatorPage {
         return .success(page)
     }
 
-    /// The envelope for `items` (all matches) with links relative to `url`.
-    func envelope<Item: Encodable>(_ items: [Item], url: URL) -> PageJSON<Item> {
-        let slice = offset < items.count ? Array(items[offset..<min(items.count, offset + limit)]) : []
-        let next = offset + limit < items.count ? link(url, offset: offset + limit) : nil
+    /// The envelope for `rows` (all matches, in order) with links relative to `url`; only the rows
+    /// on the page are rendered.
+    func envelope<Row, Item: Encodable>(_ rows: [Row], url: URL, render: (Row) -> Item) -> PageJSON<Item> {
+        let slice = offset < rows.count ? rows[offset..<min(rows.count, offset + limit)].map(render) : []
+        let next = offset + limit < rows.count ? link(url, offset: offset + limit) : nil
         let previous = offset > 0 ? link(url, offset: max(0, offset - limit)) : nil
-        return PageJSON(count: items.count, next: next, previous: previous, results: slice)
+        return PageJSON(count: rows.count, next: next, previous: previous, results: slice)
     }
 
     /// `url` with `limit` and `offset` replaced (DRF drops `offset` when it is 0 in `previous`).
