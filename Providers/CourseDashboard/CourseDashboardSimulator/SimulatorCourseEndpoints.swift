@@ -71,11 +71,11 @@ extension CourseDashboardSimulator {
         return CourseJSON(
             id: course.id, name: course.name, slug: course.slug, description: "", type: course.type,
             privacy: course.privacy, enforceLessonsOrder: course.type != "self-paced", hideMemberCount: false,
-            joinStatus: mine?.status, userCompletionRate: mine?.completionRate,
+            joinStatus: OrNull(mine?.status), userCompletionRate: OrNull(mine?.completionRate),
             createdAt: SimulatorDates.render(course.createdAt),
             createdBy: UserMinimalJSON(
                 id: course.creator, username: creator?.username ?? "", realName: creator?.realName ?? "",
-                avatar: creator?.avatar),
+                avatar: OrNull(creator?.avatar)),
             categories: [], memberCount: members.count)
     }
 }

@@ -35,10 +35,10 @@ extension CourseDashboardSimulator {
             }
             return page.envelope(Self.sorted(rows, by: ordering), url: url) { member, user in
                 DashboardUserJSON(
-                    id: user.id, username: user.username, realName: user.realName, avatar: user.avatar,
+                    id: user.id, username: user.username, realName: user.realName, avatar: OrNull(user.avatar),
                     joinStatus: member.status, userCompletionRate: member.completionRate,
-                    lastActiveAt: member.lastActiveAt.map(SimulatorDates.render),
-                    joinedAt: SimulatorDates.render(member.joinedAt))
+                    lastActiveAt: OrNull(member.lastActiveAt.map(SimulatorDates.render)),
+                    joinedAt: OrNull(SimulatorDates.render(member.joinedAt)))
             }
         }
         let response = Self.json(body)

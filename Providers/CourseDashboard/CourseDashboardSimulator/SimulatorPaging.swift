@@ -31,7 +31,7 @@ struct SimulatorPage {
         let slice = offset < rows.count ? rows[offset..<min(rows.count, offset + limit)].map(render) : []
         let next = offset + limit < rows.count ? link(url, offset: offset + limit) : nil
         let previous = offset > 0 ? link(url, offset: max(0, offset - limit)) : nil
-        return PageJSON(count: rows.count, next: next, previous: previous, results: slice)
+        return PageJSON(count: rows.count, next: OrNull(next), previous: OrNull(previous), results: slice)
     }
 
     /// `url` with `limit` and `offset` replaced (DRF drops `offset` when it is 0 in `previous`).

@@ -60,7 +60,8 @@ extension CourseDashboardSimulator {
         }
         return Self.json(
             UserJSON(
-                id: user.id, username: user.username, realName: user.realName, avatar: user.avatar, extID: user.extID,
+                id: user.id, username: user.username, realName: user.realName, avatar: OrNull(user.avatar),
+                extID: OrNull(user.extID),
                 dateJoined: SimulatorDates.render(user.dateJoined), deleted: false))
     }
 }

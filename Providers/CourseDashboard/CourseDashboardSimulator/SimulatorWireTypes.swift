@@ -7,19 +7,9 @@ import Foundation
 /// DRF's `{count, next, previous, results}`.
 struct PageJSON<Item: Encodable>: Encodable {
     var count: Int
-    var next: String?
-    var previous: String?
+    var next: OrNull<String>
+    var previous: OrNull<String>
     var results: [Item]
-
-    enum CodingKeys: String, CodingKey { case count, next, previous, results }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(count, forKey: .count)
-        try c.encode(next, forKey: .next)
-        try c.encode(previous, forKey: .previous)
-        try c.encode(results, forKey: .results)
-    }
 }
 
 /// A "Course User Dashboard" item.
@@ -27,11 +17,11 @@ struct DashboardUserJSON: Encodable {
     var id: Int
     var username: String
     var realName: String
-    var avatar: String?
+    var avatar: OrNull<String>
     var joinStatus: String
     var userCompletionRate: Int
-    var lastActiveAt: String?
-    var joinedAt: String?
+    var lastActiveAt: OrNull<String>
+    var joinedAt: OrNull<String>
 
     enum CodingKeys: String, CodingKey {
         case id, username, avatar
@@ -41,18 +31,6 @@ struct DashboardUserJSON: Encodable {
         case lastActiveAt = "last_active_at"
         case joinedAt = "joined_at"
     }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(username, forKey: .username)
-        try c.encode(realName, forKey: .realName)
-        try c.encode(avatar, forKey: .avatar)
-        try c.encode(joinStatus, forKey: .joinStatus)
-        try c.encode(userCompletionRate, forKey: .userCompletionRate)
-        try c.encode(lastActiveAt, forKey: .lastActiveAt)
-        try c.encode(joinedAt, forKey: .joinedAt)
-    }
 }
 
 /// "User Minimal", as nested in a course's `created_by`.
@@ -60,7 +38,7 @@ struct UserMinimalJSON: Encodable {
     var id: Int
     var username: String
     var realName: String
-    var avatar: String?
+    var avatar: OrNull<String>
 
     enum CodingKeys: String, CodingKey {
         case id, username, avatar
@@ -73,8 +51,8 @@ struct UserJSON: Encodable {
     var id: Int
     var username: String
     var realName: String
-    var avatar: String?
-    var extID: String?
+    var avatar: OrNull<String>
+    var extID: OrNull<String>
     var dateJoined: String
     var deleted: Bool
 
@@ -83,17 +61,6 @@ struct UserJSON: Encodable {
         case realName = "real_name"
         case extID = "ext_id"
         case dateJoined = "date_joined"
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(username, forKey: .username)
-        try c.encode(realName, forKey: .realName)
-        try c.encode(avatar, forKey: .avatar)
-        try c.encode(extID, forKey: .extID)
-        try c.encode(dateJoined, forKey: .dateJoined)
-        try c.encode(deleted, forKey: .deleted)
     }
 }
 
@@ -107,8 +74,8 @@ struct CourseJSON: Encodable {
     var privacy: String
     var enforceLessonsOrder: Bool
     var hideMemberCount: Bool
-    var joinStatus: String?
-    var userCompletionRate: Int?
+    var joinStatus: OrNull<String>
+    var userCompletionRate: OrNull<Int>
     var createdAt: String
     var createdBy: UserMinimalJSON
     var categories: [Int]
@@ -124,23 +91,18 @@ struct CourseJSON: Encodable {
         case createdBy = "created_by"
         case memberCount = "member_count"
     }
+}
+
+/// A value that encodes as JSON `null` when absent: DRF serializers send every field, null or not,
+/// where Swift's synthesized `Encodable` would leave the key out.
+struct OrNull<Value: Encodable>: Encodable {
+    var value: Value?
+
+    init(_ value: Value?) { self.value = value }
 
     func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(name, forKey: .name)
-        try c.encode(slug, forKey: .slug)
-        try c.encode(description, forKey: .description)
-        try c.encode(type, forKey: .type)
-        try c.encode(privacy, forKey: .privacy)
-        try c.encode(enforceLessonsOrder, forKey: .enforceLessonsOrder)
-        try c.encode(hideMemberCount, forKey: .hideMemberCount)
-        try c.encode(joinStatus, forKey: .joinStatus)
-        try c.encode(userCompletionRate, forKey: .userCompletionRate)
-        try c.encode(createdAt, forKey: .createdAt)
-        try c.encode(createdBy, forKey: .createdBy)
-        try c.encode(categories, forKey: .categories)
-        try c.encode(memberCount, forKey: .memberCount)
+        var container = encoder.singleValueContainer()
+        if let value { try container.encode(value) } else { try container.encodeNil() }
     }
 }
 

@@ -57,11 +57,8 @@ import Testing
 
     @Test func simulatorServesTheDocumentedEnvelope() async throws {
         let simulator = CourseDashboardSimulator(courses: 1, learnersPerCourse: 25)
-        let url = URL(string: "https://community.example/api/v2/course/101/users/?limit=10")!
-        let response = await simulator.handle(
-            HTTPRequest(method: .get, url: url, headers: ["Authorization": "Bearer \(simulator.token)"]))
-        #expect(response.status == 200)
-        let object = try #require(try JSONSerialization.jsonObject(with: response.body) as? [String: Any])
+        let (status, object) = try await simulator.getObject("https://community.example/api/v2/course/101/users/?limit=10")
+        #expect(status == 200)
         #expect(Set(object.keys) == ["count", "next", "previous", "results"])
         #expect(object["previous"] is NSNull)
         #expect(object["next"] as? String == "https://community.example/api/v2/course/101/users/?limit=10&offset=10")
@@ -78,10 +75,8 @@ import Testing
 
     @Test func simulatorLinksFollowTheIncomingOrigin() async throws {
         let simulator = CourseDashboardSimulator(courses: 1, learnersPerCourse: 25)
-        let url = URL(string: "http://127.0.0.1:8123/api/v2/course/101/users/?limit=5&offset=5&search=a")!
-        let response = await simulator.handle(
-            HTTPRequest(method: .get, url: url, headers: ["Authorization": "Bearer \(simulator.token)"]))
-        let object = try #require(try JSONSerialization.jsonObject(with: response.body) as? [String: Any])
+        let (_, object) = try await simulator.getObject(
+            "http://127.0.0.1:8123/api/v2/course/101/users/?limit=5&offset=5&search=a")
         let next = try #require(object["next"] as? String)
         #expect(next.hasPrefix("http://127.0.0.1:8123/api/v2/course/101/users/?"))
         #expect(next.contains("offset=10") && next.contains("search=a"))
@@ -94,20 +89,18 @@ import Testing
     ])
     func simulatorParsesStatusesAsJSONArrayOrBareValue(_ value: String, _ expected: Set<String>) async throws {
         let simulator = CourseDashboardSimulator(courses: 1, learnersPerCourse: 40)
-        let url = URL(string: "https://community.example/api/v2/course/101/users/?limit=100&statuses=\(VendorAPI.encode(value))")!
-        let response = await simulator.handle(
-            HTTPRequest(method: .get, url: url, headers: ["Authorization": "Bearer \(simulator.token)"]))
-        let object = try #require(try JSONSerialization.jsonObject(with: response.body) as? [String: Any])
+        let (_, object) = try await simulator.getObject(
+            "https://community.example/api/v2/course/101/users/?limit=100&statuses=\(VendorAPI.encode(value))")
         let seen = Set((object["results"] as? [[String: Any]] ?? []).compactMap { $0["join_status"] as? String })
         #expect(!seen.isEmpty && seen.isSubset(of: expected))
     }
 
     @Test func simulatorRefusesAStatusesValueThatIsNotAList() async throws {
         let simulator = CourseDashboardSimulator(courses: 1, learnersPerCourse: 3)
-        let url = URL(string: "https://community.example/api/v2/course/101/users/?statuses=%5B1%2C")!
-        let response = await simulator.handle(
-            HTTPRequest(method: .get, url: url, headers: ["Authorization": "Bearer \(simulator.token)"]))
-        #expect(response.status == 400)
-        #expect(String(decoding: response.body, as: UTF8.self).contains(#""field":"statuses""#))
+        let (status, object) = try await simulator.getObject(
+            "https://community.example/api/v2/course/101/users/?statuses=%5B1%2C")
+        #expect(status == 400)
+        let errors = object["errors"] as? [[String: Any]]
+        #expect(errors?.first?["field"] as? String == "statuses")
     }
 }

@@ -74,3 +74,14 @@ func rosterError(_ body: () async throws -> Void) async -> RosterError? {
 func sentPath(_ url: URL?) -> String? {
     url.flatMap { URLComponents(url: $0, resolvingAgainstBaseURL: false)?.percentEncodedPath }
 }
+
+extension CourseDashboardSimulator {
+    /// Sends `GET url` with the service token straight to the handler; returns the status and the
+    /// body as a JSON object.
+    func getObject(_ url: String) async throws -> (status: Int, object: [String: Any]) {
+        let response = await handle(
+            HTTPRequest(method: .get, url: URL(string: url)!, headers: ["Authorization": "Bearer \(token)"]))
+        let object = try JSONSerialization.jsonObject(with: response.body) as? [String: Any] ?? [:]
+        return (response.status, object)
+    }
+}
