@@ -48,8 +48,6 @@ public struct CourseDashboardUserRecord: Decodable, Sendable, Hashable {
     public var joinedAt: Date?
 
     enum CodingKeys: String, CodingKey {
-        case id, username, avatar
-        case realName = "real_name"
         case joinStatus = "join_status"
         case completionRate = "user_completion_rate"
         case lastActiveAt = "last_active_at"
@@ -57,11 +55,8 @@ public struct CourseDashboardUserRecord: Decodable, Sendable, Hashable {
     }
 
     public init(from decoder: any Decoder) throws {
+        (id, username, realName, avatar) = try CourseDashboardPersonFields.decode(from: decoder)
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decodeLenientID(.id)
-        username = try c.decodeNonEmptyStringIfPresent(.username)
-        realName = try c.decodeNonEmptyStringIfPresent(.realName)
-        avatar = try c.decodeNonEmptyStringIfPresent(.avatar)
         joinStatus = try c.decodeNonEmptyStringIfPresent(.joinStatus)
         completionRate = try c.decodeLenientIntIfPresent(.completionRate)
         lastActiveAt = try c.decodeInstantIfPresent(.lastActiveAt)
@@ -83,18 +78,30 @@ public struct CourseDashboardCommunityUser: Decodable, Sendable, Hashable {
     public var extID: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, username, avatar
-        case realName = "real_name"
         case extID = "ext_id"
     }
 
     public init(from decoder: any Decoder) throws {
+        (id, username, realName, avatar) = try CourseDashboardPersonFields.decode(from: decoder)
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decodeLenientID(.id)
-        username = try c.decodeNonEmptyStringIfPresent(.username)
-        realName = try c.decodeNonEmptyStringIfPresent(.realName)
-        avatar = try c.decodeNonEmptyStringIfPresent(.avatar)
         extID = try c.decodeLenientIDIfPresent(.extID)
+    }
+}
+
+/// The person fields the dashboard item and the user schema share: `id`, `username`, `real_name`,
+/// `avatar`.
+enum CourseDashboardPersonFields {
+    enum CodingKeys: String, CodingKey {
+        case id, username, avatar
+        case realName = "real_name"
+    }
+
+    static func decode(from decoder: any Decoder) throws -> (String, String?, String?, String?) {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        return (
+            try c.decodeLenientID(.id), try c.decodeNonEmptyStringIfPresent(.username),
+            try c.decodeNonEmptyStringIfPresent(.realName), try c.decodeNonEmptyStringIfPresent(.avatar)
+        )
     }
 }
 
