@@ -12,6 +12,9 @@ public import RosterHTTP
 public struct CourseDashboardDriver: RosterDriver, CustomStringConvertible, CustomDebugStringConvertible {
     /// The provider name, `course-dashboard`.
     public static let providerID = ProviderID("course-dashboard")
+    /// The largest page Roster asks for. The vendor documents no maximum; DRF's `max_limit` is
+    /// commonly 100, and the simulator caps at that too.
+    public static let maxPageSize = 100
 
     /// The configuration in force.
     public let configuration: CourseDashboardConfiguration
@@ -22,6 +25,11 @@ public struct CourseDashboardDriver: RosterDriver, CustomStringConvertible, Cust
         configuration: CourseDashboardConfiguration, transport: any HTTPTransport = URLSessionTransport(),
         clock: any RosterClock = SystemClock(), observer: (any HTTPObserver)? = nil
     ) throws {
+        guard (1...Self.maxPageSize).contains(configuration.pageSize) else {
+            throw RosterError(
+                .invalidArgument, "the page size \(configuration.pageSize) is outside 1...\(Self.maxPageSize)",
+                provider: Self.providerID)
+        }
         self.configuration = configuration
         let redactor = CredentialRedactor(secrets: configuration.knownToken.map { [$0] } ?? [])
         // One budget per credential (per community host when the token comes from a closure).
@@ -35,6 +43,7 @@ public struct CourseDashboardDriver: RosterDriver, CustomStringConvertible, Cust
             errorMapper: CourseDashboardErrors.map)
     }
 
+    /// `course-dashboard`.
     public var provider: ProviderID { Self.providerID }
 
     /// The provider and host, never the token.
@@ -43,11 +52,13 @@ public struct CourseDashboardDriver: RosterDriver, CustomStringConvertible, Cust
     /// The same as `description`: nothing secret to show.
     public var debugDescription: String { description }
 
+    /// Next-link paging for users and courses, one course at a time; course, role and search filters
+    /// on the server (status locally: `joined` splits by progress); no status write.
     public var capabilities: DriverCapabilities {
         DriverCapabilities(
             operations: [.listEnrollments, .listCourses, .getEnrollment, .enroll, .unenroll],
             enrollmentPaging: .nextLink, coursePaging: .nextLink,
-            defaultPageSize: configuration.pageSize, maxPageSize: 100,
+            defaultPageSize: configuration.pageSize, maxPageSize: Self.maxPageSize,
             serverFilters: [.course, .role, .search], listsPerCourse: true,
             enrollableRoles: [.learner, .manager],
             rateLimits: configuration.rateLimit.map { [$0] } ?? [])

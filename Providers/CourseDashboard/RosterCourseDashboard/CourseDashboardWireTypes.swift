@@ -17,6 +17,7 @@ public struct CourseDashboardPageEnvelope<Item: Decodable & Sendable>: Decodable
         case count, next, previous, results
     }
 
+    /// Decodes leniently (see `CourseDashboardLenientDecoding.swift`); failures name the JSON path.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         count = try c.decodeLenientIntIfPresent(.count)
@@ -54,6 +55,7 @@ public struct CourseDashboardUserRecord: Decodable, Sendable, Hashable {
         case joinedAt = "joined_at"
     }
 
+    /// Decodes leniently (see `CourseDashboardLenientDecoding.swift`); failures name the JSON path.
     public init(from decoder: any Decoder) throws {
         (id, username, realName, avatar) = try CourseDashboardPersonFields.decode(from: decoder)
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -81,6 +83,7 @@ public struct CourseDashboardCommunityUser: Decodable, Sendable, Hashable {
         case extID = "ext_id"
     }
 
+    /// Decodes leniently (see `CourseDashboardLenientDecoding.swift`); failures name the JSON path.
     public init(from decoder: any Decoder) throws {
         (id, username, realName, avatar) = try CourseDashboardPersonFields.decode(from: decoder)
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -129,6 +132,7 @@ public struct CourseDashboardCourseRecord: Decodable, Sendable, Hashable {
         case createdAt = "created_at"
     }
 
+    /// Decodes leniently (see `CourseDashboardLenientDecoding.swift`); failures name the JSON path.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decodeLenientID(.id)

@@ -104,6 +104,13 @@ import Testing
         #expect(configuration.baseURL.absoluteString == "https://community.example")
     }
 
+    @Test(arguments: [0, 101])
+    func pageSizeOutsideTheVendorRangeIsRefused(_ size: Int) {
+        let configuration = CourseDashboardConfiguration(
+            baseURL: URL(string: "https://community.example")!, token: "tok_1234", pageSize: size)
+        #expect(throws: RosterError.self) { try CourseDashboardDriver(configuration: configuration) }
+    }
+
     @Test func plainHTTPIsRefusedForRemoteHosts() {
         let configuration = CourseDashboardConfiguration(baseURL: URL(string: "http://community.example")!, token: "tok_1234")
         #expect(throws: RosterError.self) { try CourseDashboardDriver(configuration: configuration) }
