@@ -57,20 +57,6 @@ public final class CourseDashboardSimulator: Sendable {
         "sc_" + (0..<4).map { _ in String(random.next() & 0xFFFF_FFFF, radix: 16) }.joined()
     }
 
-    /// The vendor's error body for `status`, as the fault injector sends it.
-    static func errorBody(status: Int) -> Data {
-        let (code, message): (String, String) =
-            switch status {
-            case 400: ("invalid", "Invalid input.")
-            case 401: ("not_authenticated", "Authentication credentials were not provided.")
-            case 403: ("permission_denied", "You do not have permission to perform this action.")
-            case 404: ("not_found", "Not found.")
-            case 429: ("throttled", "Request was throttled.")
-            default: ("server_error", "A server error occurred.")
-            }
-        return encode(ErrorJSON(errors: [.init(code: code, message: message)]))
-    }
-
     static func encode(_ value: some Encodable) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
@@ -79,14 +65,6 @@ public final class CourseDashboardSimulator: Sendable {
 
     static func json(_ value: some Encodable, status: Int = 200) -> HTTPResponse {
         HTTPResponse(status: status, headers: ["Content-Type": "application/json"], body: encode(value))
-    }
-
-    static func error(
-        _ status: Int, code: String, message: String, field: String? = nil
-    ) -> HTTPResponse {
-        json(
-            ErrorJSON(errors: [.init(code: code, message: message, field: field, messages: field.map { _ in [message] })]),
-            status: status)
     }
 
     static let noContent = HTTPResponse(status: 204)

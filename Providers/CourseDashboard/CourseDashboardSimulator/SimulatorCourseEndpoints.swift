@@ -16,7 +16,7 @@ extension CourseDashboardSimulator {
         var createdBy: Int?
         if let text = query["created_by"]?.first {
             guard let value = Int(text) else {
-                return SimulatorBadRequest(field: "created_by", message: "A valid integer is required.").response
+                return SimulatorBadRequest.integerRequired("created_by").response
             }
             createdBy = value
         }
@@ -60,7 +60,7 @@ extension CourseDashboardSimulator {
             if course.privacy == "secret" && state.status(of: caller, in: id) == nil { return nil }
             return Self.courseJSON(course, caller: caller, state: state)
         }
-        guard let body else { return Self.error(404, code: "not_found", message: "Not found.") }
+        guard let body else { return Self.notFound }
         return Self.json(body)
     }
 

@@ -8,9 +8,9 @@ extension CourseDashboardSimulator {
     static let defaultDashboardStatuses = ["manager", "joined"]
 
     func courseUsers(_ id: Int, caller: Int, query: [String: [String]], url: URL) -> HTTPResponse {
-        guard store.read({ $0.course(id) }) != nil else { return Self.error(404, code: "not_found", message: "Not found.") }
+        guard store.read({ $0.course(id) }) != nil else { return Self.notFound }
         guard store.read({ $0.manages(caller, id) }) else {
-            return Self.error(403, code: "permission_denied", message: "You do not have permission to perform this action.")
+            return Self.forbidden
         }
         let page: SimulatorPage
         let statuses: [String]

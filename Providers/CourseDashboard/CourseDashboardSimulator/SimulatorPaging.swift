@@ -15,11 +15,11 @@ struct SimulatorPage {
     static func parse(_ query: [String: [String]]) -> Result<SimulatorPage, SimulatorBadRequest> {
         var page = SimulatorPage(limit: defaultLimit, offset: 0)
         if let text = query["limit"]?.first {
-            guard let value = Int(text), value > 0 else { return .failure(.init(field: "limit", message: "A valid integer is required.")) }
+            guard let value = Int(text), value > 0 else { return .failure(.integerRequired("limit")) }
             page.limit = min(value, maxLimit)
         }
         if let text = query["offset"]?.first {
-            guard let value = Int(text), value >= 0 else { return .failure(.init(field: "offset", message: "A valid integer is required.")) }
+            guard let value = Int(text), value >= 0 else { return .failure(.integerRequired("offset")) }
             page.offset = value
         }
         return .success(page)
@@ -42,16 +42,6 @@ struct SimulatorPage {
         if newOffset > 0 { items.append(URLQueryItem(name: "offset", value: String(newOffset))) }
         components.percentEncodedQueryItems = items
         return components.url!.absoluteString
-    }
-}
-
-/// A 400 with the field it is about.
-struct SimulatorBadRequest: Error {
-    var field: String
-    var message: String
-
-    var response: HTTPResponse {
-        CourseDashboardSimulator.error(400, code: "invalid", message: message, field: field)
     }
 }
 

@@ -22,7 +22,7 @@ extension CourseDashboardSimulator {
             let all = lists.flatMap { key, ids in ids.map { (key, $0) } }
             for (key, user) in all {
                 guard state.users[user] != nil else {
-                    return SimulatorBadRequest(field: key, message: "Invalid pk \"\(user)\" - object does not exist.").response
+                    return SimulatorBadRequest.unknownUser(user, field: key).response
                 }
                 if state.status(of: user, in: id) == "creator" {
                     return SimulatorBadRequest(field: key, message: "The course creator cannot change status.").response
@@ -46,7 +46,7 @@ extension CourseDashboardSimulator {
         let now = clock.now()
         return store.write { state in
             if let unknown = users.first(where: { state.users[$0] == nil }) {
-                return SimulatorBadRequest(field: "users", message: "Invalid pk \"\(unknown)\" - object does not exist.").response
+                return SimulatorBadRequest.unknownUser(unknown, field: "users").response
             }
             for user in users {
                 let current = state.status(of: user, in: id)
@@ -63,9 +63,9 @@ extension CourseDashboardSimulator {
 
     /// 404 for a missing course, 403 unless `caller` is its creator or a manager; nil when allowed.
     func checkManager(_ caller: Int, of course: Int) -> HTTPResponse? {
-        guard store.read({ $0.course(course) }) != nil else { return Self.error(404, code: "not_found", message: "Not found.") }
+        guard store.read({ $0.course(course) }) != nil else { return Self.notFound }
         guard store.read({ $0.manages(caller, course) }) else {
-            return Self.error(403, code: "permission_denied", message: "You do not have permission to perform this action.")
+            return Self.forbidden
         }
         return nil
     }
@@ -95,7 +95,7 @@ enum SimulatorBody {
             let values = parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "[] ")).split(separator: ",")
             for value in values {
                 guard let id = Int(value.trimmingCharacters(in: .whitespaces)) else {
-                    return .failure(.init(field: parts[0], message: "A valid integer is required."))
+                    return .failure(.integerRequired(parts[0]))
                 }
                 result[parts[0], default: []].append(id)
             }

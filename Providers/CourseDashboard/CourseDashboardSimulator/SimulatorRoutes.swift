@@ -6,7 +6,7 @@ extension CourseDashboardSimulator {
     func route(_ request: HTTPRequest) -> HTTPResponse {
         let parts = request.url.path.split(separator: "/").map(String.init)
         guard parts.count >= 3, parts[0] == "api", parts[1] == "v2" else {
-            return Self.error(404, code: "not_found", message: "Not found.")
+            return Self.notFound
         }
         guard let caller = authenticate(request) else {
             let sent = request.headers["Authorization"] != nil
@@ -39,7 +39,7 @@ extension CourseDashboardSimulator {
             return user(id)
         default: break
         }
-        return Self.error(404, code: "not_found", message: "Not found.")
+        return Self.notFound
     }
 
     /// The user id behind `Authorization: Bearer <token>`, or nil.
@@ -56,7 +56,7 @@ extension CourseDashboardSimulator {
     /// `GET /api/v2/user/{id}/`: any authenticated user may read a profile.
     func user(_ id: Int) -> HTTPResponse {
         guard let user = store.read({ $0.users[id] }) else {
-            return Self.error(404, code: "not_found", message: "Not found.")
+            return Self.notFound
         }
         return Self.json(
             UserJSON(

@@ -103,7 +103,8 @@ enum SimulatorSeedData {
         for index in 0..<courses {
             let created = epoch.addingTimeInterval(-Double(200 - index * 7) * 86_400)
             let creator = addUser(to: &state, joined: created.addingTimeInterval(-86_400 * 30))
-            let name = courseNames[index % courseNames.count] + (index >= courseNames.count ? " \(index / courseNames.count + 1)" : "")
+            let round = index / courseNames.count
+            let name = courseNames[index % courseNames.count] + (round > 0 ? " \(round + 1)" : "")
             let id = 101 + index
             let slug = username(name, taken: { _ in false }).replacingOccurrences(of: "_", with: "-")
             state.courses.append(
@@ -118,7 +119,8 @@ enum SimulatorSeedData {
             for i in 0..<learnersPerCourse {
                 let j = i + Int(state.random.next() % UInt64(chosen.count - i))
                 chosen.swapAt(i, j)
-                let joinedAt = created.addingTimeInterval(Double(86_400 + i * 3_600) + Double(state.random.next() % 1_000_000) / 1_000_000)
+                let micros = Double(state.random.next() % 1_000_000) / 1_000_000
+                let joinedAt = created.addingTimeInterval(Double(86_400 + i * 3_600) + micros)
                 list.append(learner(chosen[i], joinedAt: joinedAt, random: &state.random))
             }
             state.members[id] = list
