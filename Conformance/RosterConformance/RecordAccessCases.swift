@@ -58,16 +58,7 @@ enum RecordAccessCases {
             }
             return
         }
-        do {
-            let answered = try await roster.update(record.id, course: record.course.id, with: EnrollmentUpdate(status: status))
-            context.check(answered.id == record.id, "the update answered record \(answered.id)")
-            context.check(answered.status == status, "the update to \(status) answered \(answered.status)")
-            let reread = try await StatusMappingCases.reread(record, subject)
-            context.check(reread?.status == status, "the update to \(status) re-read as \(reread.map { "\($0.status)" } ?? "nothing")")
-        } catch {
-            context.note(error)
-            context.fail("the update to \(status) failed: \(error)")
-        }
+        await StatusMappingCases.writeStatus(status, to: record, subject, context)
     }
 
     /// Undeclared operations throw `unsupported`; declared course listing, enroll and unenroll work.

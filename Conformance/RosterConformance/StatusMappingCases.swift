@@ -53,16 +53,23 @@ enum StatusMappingCases {
         guard let target = try await learnerRecords(subject, context).first else {
             return context.fail("the backend holds no learner record")
         }
-        for status in writable {
-            do {
-                let answered = try await roster.update(target.id, course: target.course.id, with: EnrollmentUpdate(status: status))
-                context.check(answered.status == status, "writing \(status) answered \(answered.status)")
-                let reread = try await reread(target, subject)
-                context.check(reread?.status == status, "writing \(status) re-read as \(reread.map { "\($0.status)" } ?? "nothing")")
-            } catch {
-                context.note(error)
-                context.fail("writing the writable status \(status) failed: \(error)")
-            }
+        for status in writable { await writeStatus(status, to: target, subject, context) }
+    }
+
+    /// Writes `status` to `record`; checks the answer and a re-read show it.
+    static func writeStatus<H>(
+        _ status: EnrollmentStatus, to record: Enrollment, _ subject: ConformanceSubject<H.Driver>,
+        _ context: ConformanceContext<H>
+    ) async {
+        do {
+            let answered = try await subject.roster.update(record.id, course: record.course.id, with: EnrollmentUpdate(status: status))
+            context.check(answered.id == record.id, "writing \(status) to \(record.id) answered record \(answered.id)")
+            context.check(answered.status == status, "writing \(status) answered \(answered.status)")
+            let reread = try await reread(record, subject)
+            context.check(reread?.status == status, "writing \(status) re-read as \(reread.map { "\($0.status)" } ?? "nothing")")
+        } catch {
+            context.note(error)
+            context.fail("writing the writable status \(status) failed: \(error)")
         }
     }
 

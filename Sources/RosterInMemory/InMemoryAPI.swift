@@ -12,7 +12,7 @@ public import Foundation
 /// | `GET /v1/courses` + paging | courses `{"id", "title"}` in creation order |
 /// | `GET /v1/enrollments` + paging + filters | enrollments (`InMemoryRecord`) in ascending id order |
 /// | `GET /v1/enrollments/{id}` | one enrollment, or 404 |
-/// | `PATCH /v1/enrollments/{id}` `{"status"?, "completed"?, "passed"?, "paid"?}` | the updated enrollment |
+/// | `PATCH /v1/enrollments/{id}` `{"status"?, "completed"?, "passed"?, "paid"?}` (`"completed": true` sets status `completed` and progress 100) | the updated enrollment |
 /// | `POST /v1/enrollments` `{"course_id", "learner_id", "role"}` | 201 + the new enrollment, or 200 + the existing one |
 /// | `DELETE /v1/enrollments/{id}` | 204, or 404 |
 ///

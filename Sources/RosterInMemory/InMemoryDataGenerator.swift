@@ -25,6 +25,19 @@ public struct InMemoryDataGenerator: Sendable {
         }
     }
 
+    /// Inserts a new person's enrollment in `course` (status `enrolled`, role learner), as a vendor would
+    /// when someone joins during a listing. Its id sorts after every existing one.
+    @discardableResult
+    public func insertNewLearner(in course: InMemoryCourse, into store: InMemoryStore) -> InMemoryRecord {
+        let person = 1_000_000 + (store.enrollments.last.flatMap { Int($0.id) } ?? 0)
+        var random = SeededGenerator(seed: seed ^ UInt64(person))
+        var fresh = draft(course: course, index: person, position: 0, random: &random)
+        fresh.status = "enrolled"
+        fresh.role = "learner"
+        fresh.completionRate = 0
+        return store.insert(fresh)
+    }
+
     /// A new learner enrollment in `course`: person number `index`, status and progress chosen from
     /// `position` so that every status and role occurs in each course.
     public func draft(course: InMemoryCourse, index: Int, position: Int, random: inout SeededGenerator)

@@ -33,6 +33,7 @@ public struct InMemoryDriver: RosterDriver {
             enrollableRoles: Set(EnrollmentRole.known))
     }
 
+    /// One page of `GET /enrollments` with the declared filters as query items.
     public func fetchEnrollments(_ request: PageRequest<EnrollmentQuery>) async throws -> FetchedPage<Enrollment> {
         let url = try listURL("/enrollments", request, filters: filterItems(request.query))
         let response = try await api.send(.get, url)
@@ -41,6 +42,7 @@ public struct InMemoryDriver: RosterDriver {
             key: \.id.rawValue, convert: { $0.enrollment(provider: provider) })
     }
 
+    /// One page of `GET /courses`.
     public func fetchCourses(_ request: PageRequest<CourseQuery>) async throws -> FetchedPage<Course> {
         let url = try listURL("/courses", request, filters: [])
         let response = try await api.send(.get, url)
@@ -49,11 +51,14 @@ public struct InMemoryDriver: RosterDriver {
             key: \.id.rawValue, convert: { Course(id: $0.id, title: $0.title) })
     }
 
+    /// `GET /enrollments/{id}`.
     public func enrollment(_ id: EnrollmentID, course: CourseID?) async throws -> Enrollment {
         let url = api.url("/enrollments/\(VendorAPI.encode(id.rawValue))")
         return try decodeRecord(from: try await api.send(.get, url), url, method: .get)
     }
 
+    /// `PATCH /enrollments/{id}`; custom properties and payment codes other than paid/unpaid are
+    /// `unsupported` (the API has nowhere to store them).
     public func update(_ id: EnrollmentID, course: CourseID?, with changes: EnrollmentUpdate) async throws
         -> Enrollment
     {
@@ -70,6 +75,7 @@ public struct InMemoryDriver: RosterDriver {
         return try decodeRecord(from: try await api.send(.patch, url, body: .json(data), retryable: true), url, method: .patch)
     }
 
+    /// `POST /enrollments`: 201 is `created`, 200 is `alreadyEnrolled`.
     public func enroll(_ request: EnrollRequest) async throws -> EnrollOutcome {
         let body: [String: String] = [
             "course_id": request.course.rawValue, "learner_id": request.learner.rawValue,
@@ -82,6 +88,7 @@ public struct InMemoryDriver: RosterDriver {
         return response.status == 201 ? .created(record) : .alreadyEnrolled(record)
     }
 
+    /// `DELETE /enrollments/{id}`.
     public func unenroll(_ id: EnrollmentID, course: CourseID?) async throws {
         _ = try await api.send(.delete, api.url("/enrollments/\(VendorAPI.encode(id.rawValue))"))
     }

@@ -57,7 +57,8 @@ public struct InMemoryHandler: Sendable {
 
     private func listEnrollments(_ query: [String: [String]], _ request: HTTPRequest) throws -> HTTPResponse {
         let filter = try InMemoryServerFilter(query)
-        return try page(of: store.enrollments.filter(filter.matches), key: \.id, query: query, request: request)
+        let all = store.enrollments
+        return try page(of: filter.isEmpty ? all : all.filter(filter.matches), key: \.id, query: query, request: request)
     }
 
     private func show(_ id: String) throws -> HTTPResponse {

@@ -1,3 +1,4 @@
+import Foundation
 public import RosterCore
 public import RosterHTTP
 
@@ -22,6 +23,9 @@ public struct InMemoryProvider: Sendable {
     /// The token the handler accepts.
     public let token: String
 
+    /// The token used when none is given.
+    public static let defaultToken = "in-memory-token-0f3c9a"
+
     /// Creates a provider holding `courses` × `enrollmentsPerCourse` generated enrollments.
     /// - Parameters:
     ///   - paging: how the API pages (any of the four styles).
@@ -31,15 +35,20 @@ public struct InMemoryProvider: Sendable {
     public init(
         seed: UInt64 = 1, courses: Int = 3, enrollmentsPerCourse: Int = 20,
         paging: PagingStyle = .pageNumberWithTotal(firstPage: 1), faults: FaultPlan = .none,
-        token: String = "in-memory-token-0f3c9a", credential: String? = nil, retry: RetryPolicy = .init(),
+        token: String = InMemoryProvider.defaultToken, credential: String? = nil, retry: RetryPolicy = .init(),
         clock: any RosterClock = SystemClock()
     ) {
         let store = InMemoryStore()
         InMemoryDataGenerator(seed: seed).populate(store, courses: courses, enrollmentsPerCourse: enrollmentsPerCourse)
         let handler = InMemoryHandler(store: store, token: token, paging: paging)
         let injector = FaultInjector(plan: faults, clock: clock) { InMemoryAPI.errorBody(status: $0) }
+        let generator = InMemoryDataGenerator(seed: seed)
         let transport = InProcessTransport { request in
-            try await injector.handle(request) { handler.respond(to: $0) }
+            let response = try await injector.handle(request) { handler.respond(to: $0) }
+            if request.method == .get, response.isSuccess, request.url.path.hasSuffix("/enrollments") {
+                Self.churn(store, injector.currentPlan, generator)
+            }
+            return response
         }
         let sent = credential ?? token
         let redactor = CredentialRedactor(secrets: [token, sent])
@@ -54,5 +63,18 @@ public struct InMemoryProvider: Sendable {
         self.injector = injector
         self.observer = observer
         self.token = token
+    }
+
+    /// Applies a fault plan's churn after a served list page: `insertsPerPage` new learners (in the
+    /// courses in turn) and `deletesPerPage` deletions of the oldest records, which shifts offset pages.
+    private static func churn(_ store: InMemoryStore, _ plan: FaultPlan, _ generator: InMemoryDataGenerator) {
+        let courses = store.courses
+        for index in 0..<plan.insertsPerPage where !courses.isEmpty {
+            generator.insertNewLearner(in: courses[index % courses.count], into: store)
+        }
+        for _ in 0..<plan.deletesPerPage {
+            guard let oldest = store.enrollments.first else { break }
+            store.delete(oldest.id)
+        }
     }
 }

@@ -2,26 +2,14 @@ public import Foundation
 
 /// One enrollment as the in-memory store holds it, and as the in-memory API serves it: its
 /// `Encodable` form IS the documented wire format (see `InMemoryAPI`). The driver decodes it with its
-/// own types, as it would a vendor's.
+/// own types, as it would a vendor's. The fields a caller sets live in `content` (a `Draft`) and read
+/// as the record's own (`record.status`); the store adds the id and the timestamps.
+@dynamicMemberLookup
 public struct InMemoryRecord: Hashable, Sendable, Encodable {
     /// The enrollment id: an ascending integer rendered as text.
     public var id: String
-    /// The course id.
-    public var courseID: String
-    /// The course title, as the record carries it.
-    public var courseTitle: String?
-    /// The raw status code (`InMemoryAPI.statusCodes`, or anything else a test sets).
-    public var status: String
-    /// The raw role code (`InMemoryAPI.roleCodes`).
-    public var role: String
-    /// The person.
-    public var learner: InMemoryLearner
-    /// Progress, 0 to 100.
-    public var completionRate: Int?
-    /// Outcome, where decided.
-    public var passed: Bool?
-    /// Payment state, where relevant.
-    public var paid: Bool?
+    /// What the record says: course, status, role, person, progress.
+    public var content: Draft
     /// When the record was created.
     public var createdAt: Date
     /// When the record last changed.
@@ -29,23 +17,29 @@ public struct InMemoryRecord: Hashable, Sendable, Encodable {
     /// When the status last changed.
     public var statusChangedAt: Date
 
+    /// Reads and writes the content's fields as the record's own.
+    public subscript<T>(dynamicMember field: WritableKeyPath<Draft, T>) -> T {
+        get { content[keyPath: field] }
+        set { content[keyPath: field] = newValue }
+    }
+
     /// What a caller gives to create a record; the store adds id and timestamps.
     public struct Draft: Hashable, Sendable {
         /// The course id.
         public var courseID: String
-        /// The course title.
+        /// The course title, as the record carries it.
         public var courseTitle: String?
-        /// The raw status code.
+        /// The raw status code (`InMemoryAPI.statusCodes`, or anything else a test sets).
         public var status: String
-        /// The raw role code.
+        /// The raw role code (`InMemoryAPI.roleCodes`).
         public var role: String
         /// The person.
         public var learner: InMemoryLearner
         /// Progress, 0 to 100.
         public var completionRate: Int?
-        /// Outcome.
+        /// Outcome, where decided.
         public var passed: Bool?
-        /// Payment state.
+        /// Payment state, where relevant.
         public var paid: Bool?
 
         /// Creates a draft.
@@ -66,14 +60,7 @@ public struct InMemoryRecord: Hashable, Sendable, Encodable {
 
     init(id: String, draft: Draft, now: Date) {
         self.id = id
-        courseID = draft.courseID
-        courseTitle = draft.courseTitle
-        status = draft.status
-        role = draft.role
-        learner = draft.learner
-        completionRate = draft.completionRate
-        passed = draft.passed
-        paid = draft.paid
+        content = draft
         createdAt = now
         updatedAt = now
         statusChangedAt = now
@@ -93,14 +80,14 @@ public struct InMemoryRecord: Hashable, Sendable, Encodable {
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(id, forKey: .id)
-        try c.encode(courseID, forKey: .courseID)
-        try c.encodeIfPresent(courseTitle, forKey: .courseTitle)
-        try c.encode(status, forKey: .status)
-        try c.encode(role, forKey: .role)
-        try c.encode(learner, forKey: .learner)
-        try c.encodeIfPresent(completionRate, forKey: .completionRate)
-        try c.encodeIfPresent(passed, forKey: .passed)
-        try c.encodeIfPresent(paid, forKey: .paid)
+        try c.encode(content.courseID, forKey: .courseID)
+        try c.encodeIfPresent(content.courseTitle, forKey: .courseTitle)
+        try c.encode(content.status, forKey: .status)
+        try c.encode(content.role, forKey: .role)
+        try c.encode(content.learner, forKey: .learner)
+        try c.encodeIfPresent(content.completionRate, forKey: .completionRate)
+        try c.encodeIfPresent(content.passed, forKey: .passed)
+        try c.encodeIfPresent(content.paid, forKey: .paid)
         try c.encode(createdAt.formatted(.iso8601), forKey: .createdAt)
         try c.encode(updatedAt.formatted(.iso8601), forKey: .updatedAt)
         try c.encode(statusChangedAt.formatted(.iso8601), forKey: .statusChangedAt)

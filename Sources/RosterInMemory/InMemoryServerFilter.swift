@@ -23,6 +23,12 @@ struct InMemoryServerFilter {
         search = query["search"]?.first?.lowercased()
     }
 
+    /// True when the query sets no filter.
+    var isEmpty: Bool {
+        course == nil && learner == nil && statuses.isEmpty && roles.isEmpty && emails.isEmpty && updatedSince == nil
+            && updatedBefore == nil && search == nil
+    }
+
     func matches(_ record: InMemoryRecord) -> Bool {
         if let course, record.courseID != course { return false }
         if let learner, record.learner.id != learner { return false }

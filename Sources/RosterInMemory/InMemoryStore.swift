@@ -7,7 +7,8 @@ public import Foundation
 public final class InMemoryStore: @unchecked Sendable {
     private let lock = NSLock()
     private var courseList: [InMemoryCourse] = []
-    private var records: [Int: InMemoryRecord] = [:]
+    /// Kept in ascending id order (ids only grow), so listings need no sorting.
+    private var records: [InMemoryRecord] = []
     private var nextID = 1
     private var ticks = 0
     private let epoch: Date
@@ -23,12 +24,12 @@ public final class InMemoryStore: @unchecked Sendable {
 
     /// Every enrollment, in ascending id order.
     public var enrollments: [InMemoryRecord] {
-        lock.withLock { records.keys.sorted().map { records[$0]! } }
+        lock.withLock { records }
     }
 
     /// The enrollment with `id`, or nil.
     public func enrollment(_ id: String) -> InMemoryRecord? {
-        lock.withLock { Int(id).flatMap { records[$0] } }
+        lock.withLock { index(of: id).map { records[$0] } }
     }
 
     /// Adds a course.
@@ -42,7 +43,7 @@ public final class InMemoryStore: @unchecked Sendable {
         lock.withLock {
             let now = tick()
             let record = InMemoryRecord(id: String(nextID), draft: draft, now: now)
-            records[nextID] = record
+            records.append(record)
             nextID += 1
             return record
         }
@@ -51,14 +52,15 @@ public final class InMemoryStore: @unchecked Sendable {
     /// Removes an enrollment; returns false when there was none with `id`.
     @discardableResult
     public func delete(_ id: String) -> Bool {
-        lock.withLock { Int(id).flatMap { records.removeValue(forKey: $0) } != nil }
+        lock.withLock { index(of: id).map { records.remove(at: $0) } != nil }
     }
 
     /// Applies `change` to an enrollment and stamps its update time; nil when there is none with `id`.
     @discardableResult
     public func modify(_ id: String, _ change: (inout InMemoryRecord) -> Void) -> InMemoryRecord? {
         lock.withLock {
-            guard let key = Int(id), var record = records[key] else { return nil }
+            guard let key = index(of: id) else { return nil }
+            var record = records[key]
             let oldStatus = record.status
             change(&record)
             let now = tick()
@@ -75,8 +77,20 @@ public final class InMemoryStore: @unchecked Sendable {
         modify(id) { $0.status = raw }
     }
 
-    /// The store's current time (the last stamped change).
-    public var now: Date { lock.withLock { epoch.addingTimeInterval(Double(ticks)) } }
+    /// The position of the record with `id` (binary search: the array is in ascending id order). Call
+    /// under the lock.
+    private func index(of id: String) -> Int? {
+        guard let wanted = Int(id) else { return nil }
+        var low = 0
+        var high = records.count
+        while low < high {
+            let mid = (low + high) / 2
+            let value = Int(records[mid].id)!
+            if value == wanted { return mid }
+            if value < wanted { low = mid + 1 } else { high = mid }
+        }
+        return nil
+    }
 
     /// Advances the clock one second and returns the new time. Call under the lock.
     private func tick() -> Date {

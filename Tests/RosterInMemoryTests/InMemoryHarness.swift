@@ -39,12 +39,7 @@ struct InMemoryBackend: ConformanceBackend {
         guard let target = provider.store.courses.first(where: { $0.id == course.rawValue }) else {
             throw RosterError(.notFound, "no course \(course)")
         }
-        let person = 1_000_000 + (provider.store.enrollments.compactMap { Int($0.id) }.max() ?? 0)
-        var random = SeededGenerator(seed: UInt64(person))
-        var draft = InMemoryDataGenerator(seed: 1).draft(course: target, index: person, position: 0, random: &random)
-        draft.status = "enrolled"
-        draft.role = "learner"
-        return EnrollmentID(provider.store.insert(draft).id)
+        return EnrollmentID(InMemoryDataGenerator(seed: 1).insertNewLearner(in: target, into: provider.store).id)
     }
 
     func deleteEnrollment(_ id: EnrollmentID) async throws {
