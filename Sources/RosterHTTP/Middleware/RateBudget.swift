@@ -45,12 +45,15 @@ public final class RateBudget: @unchecked Sendable {
         while true {
             let wait: Double = lock.withLock {
                 refill()
-                let waits = buckets.map { $0.tokens >= 1 ? 0 : (1 - $0.tokens) / $0.refillPerSecond }
+                // A hair of tolerance: a refill computed in floating point can land a rounding error
+                // short of a whole token, and waiting for that error would never end.
+                let waits = buckets.map { $0.tokens >= 1 - 1e-9 ? 0 : (1 - $0.tokens) / $0.refillPerSecond }
                 let longest = waits.max() ?? 0
                 if longest == 0 {
-                    for index in buckets.indices { buckets[index].tokens -= 1 }
+                    for index in buckets.indices { buckets[index].tokens = max(0, buckets[index].tokens - 1) }
+                    return 0
                 }
-                return longest
+                return max(longest, 0.000_001)
             }
             if wait == 0 { return }
             try await clock.sleep(seconds: wait)

@@ -1,0 +1,54 @@
+import Foundation
+import RosterCore
+import RosterHTTP
+import Testing
+
+@Suite("Rate budget (virtual clock)")
+struct RateBudgetTests {
+    @Test func aBurstWithinTheBudgetDoesNotWait() async throws {
+        let clock = VirtualClock()
+        let budget = RateBudget(limits: [RateLimit(requests: 5, per: 1)], clock: clock)
+        for _ in 0..<5 { try await budget.acquire() }
+        #expect(clock.recordedSleeps.isEmpty)
+        #expect(budget.remaining(in: RateLimit(requests: 5, per: 1)) == 0)
+    }
+
+    @Test func overBudgetWaitsForTheNextToken() async throws {
+        let clock = VirtualClock()
+        let budget = RateBudget(limits: [RateLimit(requests: 5, per: 1)], clock: clock)
+        for _ in 0..<25 { try await budget.acquire() }
+        // 5 free, then 20 more at 5 per second: 4 seconds of waiting in all.
+        #expect(abs(clock.totalSlept - 4) < 0.001)
+    }
+
+    @Test func theStrictestOfSeveralBudgetsWins() async throws {
+        let clock = VirtualClock()
+        let perTen = RateLimit(requests: 100, per: 10)
+        let perDay = RateLimit(requests: 150, per: 86_400)
+        let budget = RateBudget(limits: [perTen, perDay], clock: clock)
+        for _ in 0..<120 { try await budget.acquire() }
+        #expect(budget.remaining(in: perDay) == 30)
+        #expect(clock.totalSlept > 0)
+    }
+
+    @Test func budgetsAreSharedPerCredential() {
+        let limits = [RateLimit(requests: 5, per: 1)]
+        let a = RateBudget.shared(key: "key-A-\(UUID())", limits: limits)
+        let sameKey = RateBudget.shared(key: "key-B", limits: limits)
+        let again = RateBudget.shared(key: "key-B", limits: limits)
+        #expect(sameKey === again)
+        #expect(a !== sameKey)
+    }
+
+    @Test func theMiddlewareTakesATokenPerAttempt() async throws {
+        let clock = VirtualClock()
+        let budget = RateBudget(limits: [RateLimit(requests: 2, per: 1)], clock: clock)
+        let transport = ScriptedTransport([.respond(.status(503)), .respond(.status(503)), .respond(.status(200))])
+        let client = HTTPClient(
+            transport: transport,
+            middleware: [RetryMiddleware(clock: clock, jitter: { _ in 0 }), RateBudgetMiddleware(budget: budget)])
+        #expect(try await client.send(getRequest()).status == 200)
+        // Three attempts against two tokens: the third waited for a refill.
+        #expect(abs(clock.totalSlept - 0.5) < 0.001)
+    }
+}
