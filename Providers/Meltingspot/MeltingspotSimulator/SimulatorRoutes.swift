@@ -70,14 +70,18 @@ extension MeltingspotSimulator {
         let plan = injector.currentPlan
         let body: [String: Any]? = store.withState { state in
             guard state.course(course) != nil else { return nil }
-            let matching = (state.courseParticipants[course] ?? []).compactMap { state.participants[$0] }.filter { p in
-                let member = state.members[p.spotMemberId]
-                return (statuses.map { $0.contains(p.status) } ?? true)
-                    && (emails.map { $0.contains(member?.email.lowercased() ?? "") } ?? true)
-                    && (firstnames.map { $0.contains(member?.firstname ?? "") } ?? true)
-                    && (lastnames.map { $0.contains(member?.lastname ?? "") } ?? true)
+            var matching = state.courseParticipants[course] ?? []
+            if statuses != nil || emails != nil || firstnames != nil || lastnames != nil {
+                matching = matching.filter { id in
+                    guard let p = state.participants[id] else { return false }
+                    let member = state.members[p.spotMemberId]
+                    return (statuses.map { $0.contains(p.status) } ?? true)
+                        && (emails.map { $0.contains(member?.email.lowercased() ?? "") } ?? true)
+                        && (firstnames.map { $0.contains(member?.firstname ?? "") } ?? true)
+                        && (lastnames.map { $0.contains(member?.lastname ?? "") } ?? true)
+                }
             }
-            let items = matching.page(paging.page, limit: paging.limit).map {
+            let items = matching.page(paging.page, limit: paging.limit).compactMap { state.participants[$0] }.map {
                 SimulatorWireFormat.participant($0, member: state.members[$0.spotMemberId])
             }
             Self.churn(&state, course: course, plan: plan)
