@@ -53,6 +53,18 @@ import Testing
         #expect(recorder.urls == ["https://openapi.meltingspot.io/v1/courses?page=2&limit=10"])
     }
 
+    @Test func vendorCourseFiltersAreEqBrackets() async throws {
+        let (driver, recorder) = try TestSupport.scripted { _ in TestSupport.json(Self.emptyPage) }
+        _ = try await driver.courses(status: "Draft", privacy: "Secret")
+        #expect(
+            recorder.urls == ["https://openapi.meltingspot.io/v1/courses?page=1&limit=100&status%5Beq%5D=Draft&privacy%5Beq%5D=Secret"])
+
+        let (simulator, simulated, _) = try TestSupport.simulated(courses: 10, participants: 0)
+        let drafts = try await simulated.courses(status: "Draft")
+        #expect(!drafts.isEmpty && drafts.allSatisfy { $0.vendorStatus == "Draft" })
+        #expect(drafts.count < simulator.courseIDs().count)
+    }
+
     @Test func facadeReportsServerAndLocalFilters() async throws {
         let (simulator, driver, _) = try TestSupport.simulated(courses: 2, participants: 30)
         let course = try #require(simulator.courseIDs().first)
