@@ -8,7 +8,8 @@ public protocol RosterDriver: Sendable {
     /// What this driver can do.
     var capabilities: DriverCapabilities { get }
 
-    /// One page of enrollments. The query holds only filters listed in `serverFilters`.
+    /// One page of enrollments. The query holds only filters listed in `serverFilters` or
+    /// `narrowingFilters`; the driver must apply the first exactly and may use the second to narrow.
     func fetchEnrollments(_ request: PageRequest<EnrollmentQuery>) async throws -> FetchedPage<Enrollment>
     /// One page of courses.
     func fetchCourses(_ request: PageRequest<CourseQuery>) async throws -> FetchedPage<Course>
