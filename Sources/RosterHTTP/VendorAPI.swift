@@ -159,8 +159,11 @@ public enum RequestBody: Sendable, Hashable {
 
     /// One form field.
     public struct FormField: Sendable, Hashable {
+        /// The field name, e.g. `idStatus` or `custom_properties[key]`.
         public var name: String
+        /// The field value, unencoded.
         public var value: String
+        /// Creates a field.
         public init(_ name: String, _ value: String) {
             self.name = name
             self.value = value

@@ -24,20 +24,25 @@ public protocol RosterDriver: Sendable {
 }
 
 extension RosterDriver {
+    /// Default for drivers without this capability: throws `unsupported`.
     public func fetchCourses(_ request: PageRequest<CourseQuery>) async throws -> FetchedPage<Course> {
         throw unsupported(.listCourses)
     }
+    /// Default for drivers without this capability: throws `unsupported`.
     public func enrollment(_ id: EnrollmentID, course: CourseID?) async throws -> Enrollment {
         throw unsupported(.getEnrollment)
     }
+    /// Default for drivers without this capability: throws `unsupported`.
     public func update(_ id: EnrollmentID, course: CourseID?, with changes: EnrollmentUpdate) async throws
         -> Enrollment
     {
         throw unsupported(.updateEnrollment)
     }
+    /// Default for drivers without this capability: throws `unsupported`.
     public func enroll(_ request: EnrollRequest) async throws -> EnrollOutcome {
         throw unsupported(.enroll)
     }
+    /// Default for drivers without this capability: throws `unsupported`.
     public func unenroll(_ id: EnrollmentID, course: CourseID?) async throws {
         throw unsupported(.unenroll)
     }
