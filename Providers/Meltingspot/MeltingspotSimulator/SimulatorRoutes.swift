@@ -142,7 +142,9 @@ extension MeltingspotSimulator {
             var created: [[String: Any]] = []
             for id in ids where state.participant(ofMember: id, in: course) == nil {
                 let member = state.members[id]!
-                created.append(SimulatorWireFormat.participant(state.invite(member: member, course: course, now: now), member: member))
+                created.append(
+                    SimulatorWireFormat.participant(
+                        state.invite(member: member, course: course, now: now), member: member))
             }
             if created.isEmpty { return ok(["message": "Members already invited"], status: 200) }
             return ok(created, status: 201)
@@ -173,7 +175,8 @@ extension MeltingspotSimulator {
     }
 
     func createSpotMember(_ payload: Data?) -> HTTPResponse {
-        guard let body = Self.jsonObject(payload), let email = body["email"] as? String, EmailAddress.isPlausible(email),
+        guard let body = Self.jsonObject(payload), let email = body["email"] as? String,
+            EmailAddress.isPlausible(email),
             Self.optionalBool(body["withEmailNotification"])
         else { return error(400) }
         return store.withState { state in
@@ -198,11 +201,13 @@ extension MeltingspotSimulator {
     }
 
     func ok(_ object: Any, status: Int = 200) -> HTTPResponse {
-        HTTPResponse(status: status, headers: ["Content-Type": "application/json"], body: SimulatorWireFormat.json(object))
+        HTTPResponse(
+            status: status, headers: ["Content-Type": "application/json"], body: SimulatorWireFormat.json(object))
     }
 
     func error(_ status: Int, _ message: String? = nil) -> HTTPResponse {
         HTTPResponse(
-            status: status, headers: ["Content-Type": "application/json"], body: SimulatorWireFormat.error(status, message))
+            status: status, headers: ["Content-Type": "application/json"],
+            body: SimulatorWireFormat.error(status, message))
     }
 }

@@ -19,7 +19,8 @@ extension MeltingspotDriver {
             let url = api.url(path, items: MeltingspotPaging.queryItems(at: position, limit: limit) + filters)
             let response = try await api.send(.get, url)
             let page = MeltingspotPaging.page(
-                try api.decode(MeltingspotEnvelope<Item>.self, from: response, for: .get, url)) { $0 }
+                try api.decode(MeltingspotEnvelope<Item>.self, from: response, for: .get, url)
+            ) { $0 }
             let fresh = page.records.filter { seen.insert(id($0)).inserted }
             all += fresh
             guard case .next(let next) = try walker.advance(after: page, at: position, newRecords: fresh.count) else {

@@ -40,7 +40,8 @@ import Testing
         let wrong = TestSupport.uniqueKey()
         let observer = RecordingObserver()
         let driver = try MeltingspotDriver(
-            configuration: MeltingspotConfiguration(secretKey: wrong), transport: simulator.transport, clock: VirtualClock(),
+            configuration: MeltingspotConfiguration(secretKey: wrong), transport: simulator.transport,
+            clock: VirtualClock(),
             observer: observer)
         let error = try await #require(throws: RosterError.self) {
             try await Roster(driver: driver).enrollments().collect(max: 10)
@@ -65,8 +66,11 @@ import Testing
     @Test func simulatorAcceptsBareAndBearerKeysOnly() async throws {
         let simulator = MeltingspotSimulator(seed: 5, courses: 1, participantsPerCourse: 1, clock: VirtualClock())
         let url = URL(string: "https://openapi.meltingspot.io/v1/courses")!
-        for (value, status) in [(simulator.secretKey, 200), ("Bearer " + simulator.secretKey, 200), ("Bearer nope", 401)] {
-            let response = await simulator.handle(HTTPRequest(method: .get, url: url, headers: ["Authorization": value]))
+        for (value, status) in [
+            (simulator.secretKey, 200), ("Bearer " + simulator.secretKey, 200), ("Bearer nope", 401),
+        ] {
+            let response = await simulator.handle(
+                HTTPRequest(method: .get, url: url, headers: ["Authorization": value]))
             #expect(response.status == status)
         }
         #expect(await simulator.handle(HTTPRequest(method: .get, url: url)).status == 401)
@@ -77,16 +81,20 @@ import Testing
         let configuration = MeltingspotConfiguration(secretKey: key)
         #expect(configuration.baseURL.absoluteString == "https://openapi.meltingspot.io/v1")
         #expect(configuration.authorizationScheme == .bearer)
-        #expect(configuration.rateLimits == [RateLimit(requests: 100, per: 10), RateLimit(requests: 50_000, per: 86_400)])
+        #expect(
+            configuration.rateLimits == [RateLimit(requests: 100, per: 10), RateLimit(requests: 50_000, per: 86_400)])
         #expect(!configuration.description.contains(key))
         #expect(configuration.description.contains(CredentialRedactor.mask))
     }
 
     @Test func invalidConfigurationsAreRefused() {
-        #expect(throws: RosterError.self) { try MeltingspotDriver(configuration: MeltingspotConfiguration(secretKey: "")) }
+        #expect(throws: RosterError.self) {
+            try MeltingspotDriver(configuration: MeltingspotConfiguration(secretKey: ""))
+        }
         #expect(throws: RosterError.self) {
             try MeltingspotDriver(
-                configuration: MeltingspotConfiguration(secretKey: "k-1234", baseURL: URL(string: "http://example.com/v1")!))
+                configuration: MeltingspotConfiguration(
+                    secretKey: "k-1234", baseURL: URL(string: "http://example.com/v1")!))
         }
         #expect(throws: RosterError.self) {
             try MeltingspotDriver(configuration: MeltingspotConfiguration(secretKey: "k-1234", bulkInviteChunkSize: 0))

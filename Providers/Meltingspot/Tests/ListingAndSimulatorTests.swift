@@ -19,7 +19,9 @@ import Testing
         #expect(listing.report.finished)
         // 1 course page + 9 participant pages; the last page of each course is ended by the total.
         #expect(simulator.injector.requestCount == 10)
-        let pages = simulator.injector.requests.filter { $0.path.hasSuffix("/participants") }.map { $0.query["page"] ?? [] }
+        let pages = simulator.injector.requests.filter { $0.path.hasSuffix("/participants") }.map {
+            $0.query["page"] ?? []
+        }
         #expect(pages == Array(repeating: [["1"], ["2"], ["3"]], count: 3).flatMap { $0 })
     }
 
@@ -65,7 +67,9 @@ import Testing
         let (simulator, driver, clock) = try TestSupport.simulated(courses: 1, participants: 0, faults: faults) {
             $0.rateLimits = []
         }
-        for _ in 0..<110 { _ = try await driver.fetchCourses(PageRequest(query: CourseQuery(), position: .start, limit: 1)) }
+        for _ in 0..<110 {
+            _ = try await driver.fetchCourses(PageRequest(query: CourseQuery(), position: .start, limit: 1))
+        }
         let refused = simulator.injector.requests.filter { $0.status == 429 }
         #expect(refused.map(\.number) == [101])
         #expect(clock.recordedSleeps == [1])  // Retry-After: 1
@@ -73,7 +77,9 @@ import Testing
         // With the documented client budget the client paces itself: the first 100 pass at once,
         // the rest wait on the client's clock before they are sent.
         let (paced, budgeted, pacedClock) = try TestSupport.simulated(courses: 1, participants: 0, faults: faults)
-        for _ in 0..<110 { _ = try await budgeted.fetchCourses(PageRequest(query: CourseQuery(), position: .start, limit: 1)) }
+        for _ in 0..<110 {
+            _ = try await budgeted.fetchCourses(PageRequest(query: CourseQuery(), position: .start, limit: 1))
+        }
         #expect(pacedClock.recordedSleeps.count >= 5)
         #expect(paced.injector.requests.prefix(100).allSatisfy { $0.status == 200 })
     }
@@ -91,7 +97,8 @@ import Testing
         let simulator = MeltingspotSimulator(seed: 2, courses: 2, participantsPerCourse: 1, clock: VirtualClock())
         let headers: HTTPHeaders = ["Authorization": simulator.secretKey]
         let loopback = await simulator.handle(
-            HTTPRequest(method: .get, url: URL(string: "http://127.0.0.1:8080/v1/courses?page=1&limit=1")!, headers: headers))
+            HTTPRequest(
+                method: .get, url: URL(string: "http://127.0.0.1:8080/v1/courses?page=1&limit=1")!, headers: headers))
         #expect(loopback.status == 200)
         let object = try JSONSerialization.jsonObject(with: loopback.body) as? [String: Any]
         #expect(object?["total"] as? Int == 2)
@@ -100,7 +107,8 @@ import Testing
             HTTPRequest(method: .get, url: URL(string: "http://127.0.0.1:8080/courses")!, headers: headers))
         #expect(unversioned.status == 404)
         let tooLarge = await simulator.handle(
-            HTTPRequest(method: .get, url: URL(string: "http://127.0.0.1:8080/v1/courses?limit=101")!, headers: headers))
+            HTTPRequest(method: .get, url: URL(string: "http://127.0.0.1:8080/v1/courses?limit=101")!, headers: headers)
+        )
         #expect(tooLarge.status == 400)
     }
 

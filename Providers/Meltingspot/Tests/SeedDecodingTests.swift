@@ -62,7 +62,8 @@ import Testing
     }
 
     @Test func absentNamesAreAbsent() throws {
-        let text = #"{"id":"p1","courseId":"c1","spotMemberId":"m1","spotMemberEmail":"a@b.fr","status":"Started","completionRate":5}"#
+        let text =
+            #"{"id":"p1","courseId":"c1","spotMemberId":"m1","spotMemberEmail":"a@b.fr","status":"Started","completionRate":5}"#
         let participant = try JSONDecoder().decode(MeltingspotParticipant.self, from: Data(text.utf8))
         #expect(participant.spotMemberFirstname == nil)
         #expect(participant.invitedAt == nil)
@@ -105,7 +106,8 @@ import Testing
     }
 
     @Test func badNameTypeIsADecodingErrorNamingThePath() async throws {
-        let body = #"{"items":[{"id":"p1","courseId":"c1","spotMemberId":"m1","spotMemberEmail":"a@b.fr","spotMemberFirstname":12,"status":"Invited","completionRate":0}],"total":1}"#
+        let body =
+            #"{"items":[{"id":"p1","courseId":"c1","spotMemberId":"m1","spotMemberEmail":"a@b.fr","spotMemberFirstname":12,"status":"Invited","completionRate":0}],"total":1}"#
         let (driver, _) = try TestSupport.scripted { _ in TestSupport.json(body) }
         let error = try await #require(throws: RosterError.self) {
             try await Roster(driver: driver).enrollments(EnrollmentQuery(course: CourseID("c1"))).collect(max: 10)
@@ -115,7 +117,8 @@ import Testing
     }
 
     @Test func badDateIsADecodingErrorNamingThePath() async throws {
-        let body = #"{"items":[{"id":"p1","courseId":"c1","spotMemberId":"m1","spotMemberEmail":"a@b.fr","status":"Started","startedAt":"yesterday","completionRate":3}],"total":1}"#
+        let body =
+            #"{"items":[{"id":"p1","courseId":"c1","spotMemberId":"m1","spotMemberEmail":"a@b.fr","status":"Started","startedAt":"yesterday","completionRate":3}],"total":1}"#
         let (driver, _) = try TestSupport.scripted { _ in TestSupport.json(body) }
         let error = try await #require(throws: RosterError.self) {
             try await Roster(driver: driver).enrollments(EnrollmentQuery(course: CourseID("c1"))).collect(max: 10)
