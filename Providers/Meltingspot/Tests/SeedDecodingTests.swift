@@ -116,6 +116,17 @@ import Testing
         #expect(error.jsonPath == "$.items[0].spotMemberFirstname")
     }
 
+    @Test func missingStatusIsADecodingErrorNamingThePath() async throws {
+        let body = #"{"items":[{"id":"p1","courseId":"c1","spotMemberId":"m1","completionRate":0}],"total":1}"#
+        let (driver, _) = try TestSupport.scripted { _ in TestSupport.json(body) }
+        let error = try await #require(throws: RosterError.self) {
+            try await Roster(driver: driver).enrollments(EnrollmentQuery(course: CourseID("c1"))).collect(max: 10)
+        }
+        #expect(error.code == .decoding)
+        #expect(error.jsonPath == "$.items[0].status")
+        #expect(error.path == "/v1/courses/c1/participants")
+    }
+
     @Test func badDateIsADecodingErrorNamingThePath() async throws {
         let body =
             #"{"items":[{"id":"p1","courseId":"c1","spotMemberId":"m1","spotMemberEmail":"a@b.fr","status":"Started","startedAt":"yesterday","completionRate":3}],"total":1}"#
