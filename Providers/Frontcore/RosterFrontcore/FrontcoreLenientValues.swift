@@ -16,7 +16,7 @@ public struct FrontcoreInt: Hashable, Sendable, Decodable, CustomStringConvertib
             return
         }
         let text = try container.decode(String.self)
-        guard let number = Int(text.trimmingCharacters(in: .whitespaces)) else {
+        guard let number = Int(text) ?? Int(text.trimmingCharacters(in: .whitespaces)) else {
             throw DecodingError.dataCorruptedError(
                 in: container, debugDescription: "expected an integer as a number or as digits, got \"\(text)\"")
         }
