@@ -29,7 +29,7 @@ public struct FrontcoreDriver: RosterDriver {
         clock: any RosterClock = SystemClock(), observer: (any HTTPObserver)? = nil
     ) throws {
         guard !configuration.apiKey.isEmpty else {
-            throw RosterError(.invalidArgument, "the Frontcore API key is empty", provider: "frontcore")
+            throw RosterError(.invalidArgument, "the Frontcore API key is empty", provider: FrontcoreParticipantMapping.provider)
         }
         let redactor = CredentialRedactor(secrets: [configuration.apiKey])
         let client = HTTPClient.standard(

@@ -38,7 +38,7 @@ public enum FrontcorePagingMode: String, Hashable, Sendable, CustomStringConvert
         case (.pageNumber, .start): return [("page", "1")]
         case (.pageNumber, .page(let n)) where n >= 1: return [("page", String(n))]
         default:
-            throw RosterError(.invalidArgument, "Frontcore \(self) paging cannot resume at \(position)", provider: "frontcore")
+            throw RosterError(.invalidArgument, "Frontcore \(self) paging cannot resume at \(position)", provider: FrontcoreParticipantMapping.provider)
         }
     }
 
@@ -52,7 +52,7 @@ public enum FrontcorePagingMode: String, Hashable, Sendable, CustomStringConvert
                 throw RosterError(
                     .inconsistentPaging,
                     "Frontcore returned id \(id) after \(previous) on a since_id page: the server does not order by id; "
-                        + "configure paging: .pageNumber", provider: "frontcore")
+                        + "configure paging: .pageNumber", provider: FrontcoreParticipantMapping.provider)
             }
             previous = id
         }
