@@ -47,7 +47,8 @@ var rendered: [Int: Data] = [:]
 let setup = await seconds {
     for since in cursors {
         var request = HTTPRequest(
-            method: .get, url: URL(string: "https://api.frontcore.com/v2/participants?since_id=\(since)&limit=\(pageSize)")!)
+            method: .get,
+            url: URL(string: "https://api.frontcore.com/v2/participants?since_id=\(since)&limit=\(pageSize)")!)
         request.headers["X-API-Key"] = simulator.apiKey
         rendered[since] = await simulator.handle(request).body
     }
@@ -55,7 +56,9 @@ let setup = await seconds {
 let pages = rendered  // since_id → page body
 let orderedPages = pages.sorted { $0.key < $1.key }.map(\.value)
 let totalBytes = orderedPages.reduce(0) { $0 + $1.count }
-print("pages: \(orderedPages.count) × \(pageSize), \(format(Double(totalBytes) / 1_048_576, 1)) MiB of JSON, rendered in \(format(setup)) CPU s")
+print(
+    "pages: \(orderedPages.count) × \(pageSize), \(format(Double(totalBytes) / 1_048_576, 1)) MiB of JSON, rendered in \(format(setup)) CPU s"
+)
 print("peak memory after rendering: \(format(peakMiB(), 1)) MiB")
 
 // 2. The bare loop: JSONDecoder over the page bytes into the adapter's wire type, nothing else.
@@ -71,7 +74,8 @@ func bareLoop() throws -> Int {
 //    from the same bytes, paging, mapping to Enrollment, de-duplication and the report.
 let replay = InProcessTransport { request in
     let since = FaultInjector.queryItems(of: request.url)["since_id"]?.first.flatMap { Int($0) } ?? 0
-    return HTTPResponse(status: 200, headers: ["Content-Type": "application/json"], body: pages[since] ?? Data("[]".utf8))
+    return HTTPResponse(
+        status: 200, headers: ["Content-Type": "application/json"], body: pages[since] ?? Data("[]".utf8))
 }
 let driver = try FrontcoreDriver(
     configuration: FrontcoreConfiguration(apiKey: "benchmark-key", rateLimit: RateLimit(requests: 1_000_000, per: 1)),
@@ -86,7 +90,8 @@ func facadeLoop() async throws -> Int {
 var bareTimes: [Double] = []
 var facadeTimes: [Double] = []
 for round in 1...rounds {
-    var bareCount = 0, facadeCount = 0
+    var bareCount = 0
+    var facadeCount = 0
     bareTimes.append(try await seconds { bareCount = try bareLoop() })
     facadeTimes.append(try await seconds { facadeCount = try await facadeLoop() })
     guard bareCount == participants, facadeCount == participants else {
@@ -95,9 +100,13 @@ for round in 1...rounds {
 }
 let bare = bareTimes.min()!
 let facade = facadeTimes.min()!
-print("bare decode loop: \(format(bare, 3)) CPU s (best of \(rounds): \(bareTimes.map { format($0, 3) }.joined(separator: ", ")))"
-    + " — \(Int(Double(participants) / bare)) records/s")
-print("facade:           \(format(facade, 3)) CPU s (best of \(rounds): \(facadeTimes.map { format($0, 3) }.joined(separator: ", ")))"
-    + " — \(Int(Double(participants) / facade)) records/s")
+print(
+    "bare decode loop: \(format(bare, 3)) CPU s (best of \(rounds): \(bareTimes.map { format($0, 3) }.joined(separator: ", ")))"
+        + " — \(Int(Double(participants) / bare)) records/s")
+print(
+    "facade:           \(format(facade, 3)) CPU s (best of \(rounds): \(facadeTimes.map { format($0, 3) }.joined(separator: ", ")))"
+        + " — \(Int(Double(participants) / facade)) records/s")
 print("ratio facade / bare: \(format(facade / bare, 3)) (target ≤ 1.10)")
-print("peak memory: \(format(peakMiB(), 1)) MiB (includes the \(format(Double(totalBytes) / 1_048_576, 1)) MiB page store)")
+print(
+    "peak memory: \(format(peakMiB(), 1)) MiB (includes the \(format(Double(totalBytes) / 1_048_576, 1)) MiB page store)"
+)

@@ -76,7 +76,9 @@ public final class FrontcoreSimulator: @unchecked Sendable {
 
     private func listParticipants(_ query: [String: [String]]) -> HTTPResponse {
         let listing: SimulatorListing
-        do { listing = try SimulatorListing(query, time: rendering.time) } catch { return self.error(400, error.message) }
+        do { listing = try SimulatorListing(query, time: rendering.time) } catch {
+            return self.error(400, error.message)
+        }
         let attendance = query["include[]"]?.contains("attendance") == true
         let body: Data = lock.withLock {
             let ids = state.select(listing)
@@ -92,14 +94,17 @@ public final class FrontcoreSimulator: @unchecked Sendable {
         guard let number = Int(id) else { return error(404, "Participant not found") }
         let attendance = query["include[]"]?.contains("attendance") == true
         let body: Data? = lock.withLock {
-            state.participants[number] == nil ? nil : state.rendered(number, attendance: attendance, rendering: rendering)
+            state.participants[number] == nil
+                ? nil : state.rendered(number, attendance: attendance, rendering: rendering)
         }
         return body.map(json) ?? error(404, "Participant not found")
     }
 
     private func update(_ id: String, _ request: HTTPRequest) -> HTTPResponse {
         guard let number = Int(id) else { return error(404, "Participant not found") }
-        guard let fields = SimulatorRequests.update(body: request.body ?? Data(), contentType: request.headers["Content-Type"])
+        guard
+            let fields = SimulatorRequests.update(
+                body: request.body ?? Data(), contentType: request.headers["Content-Type"])
         else { return error(400, "Malformed request body") }
         let now = clock.now()
         let outcome: Result<Data, SimulatorFailure> = lock.withLock {
@@ -120,9 +125,13 @@ public final class FrontcoreSimulator: @unchecked Sendable {
 
     private func listLegalBases(_ query: [String: [String]]) -> HTTPResponse {
         let listing: SimulatorListing
-        do { listing = try SimulatorListing(query, time: rendering.time) } catch { return self.error(400, error.message) }
+        do { listing = try SimulatorListing(query, time: rendering.time) } catch {
+            return self.error(400, error.message)
+        }
         let body: Data = lock.withLock {
-            SimulatorJSON.array(state.selectLegalBases(listing).map { state.renderedLegalBasis($0, rendering: rendering) }).data
+            SimulatorJSON.array(
+                state.selectLegalBases(listing).map { state.renderedLegalBasis($0, rendering: rendering) }
+            ).data
         }
         return json(body)
     }
@@ -132,7 +141,8 @@ public final class FrontcoreSimulator: @unchecked Sendable {
     }
 
     private func error(_ status: Int, _ message: String) -> HTTPResponse {
-        HTTPResponse(status: status, headers: ["Content-Type": "application/json"], body: SimulatorRendering.error(message))
+        HTTPResponse(
+            status: status, headers: ["Content-Type": "application/json"], body: SimulatorRendering.error(message))
     }
 
     static func errorMessage(for status: Int) -> String {

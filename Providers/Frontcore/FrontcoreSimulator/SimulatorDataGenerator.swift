@@ -40,11 +40,21 @@ struct SimulatorDataGenerator {
                 zipcode: city.1, city: city.0, createdAt: base.addingTimeInterval(Double(index) * 86_400))
         }
         locations = [
-            SimLocation(id: 6489, title: "Sem", state: "Vestfold", county: "Sem", placeID: 1226, latitude: 59.2823015, longitude: 10.3300322, isVirtual: false),
-            SimLocation(id: 2996, title: "Nedre langgate 20", state: nil, county: nil, placeID: 679, latitude: 0, longitude: 0, isVirtual: false),
-            SimLocation(id: 7001, title: "Kurssenteret Tøyen", state: "Oslo", county: "Oslo", placeID: 301, latitude: 59.9139, longitude: 10.7522, isVirtual: false),
-            SimLocation(id: 7002, title: "Bryggen konferanse", state: "Vestland", county: "Bergen", placeID: 4601, latitude: 60.3971, longitude: 5.3245, isVirtual: false),
-            SimLocation(id: 7003, title: "Teams (nettkurs)", state: nil, county: nil, placeID: 0, latitude: 0, longitude: 0, isVirtual: true),
+            SimLocation(
+                id: 6489, title: "Sem", state: "Vestfold", county: "Sem", placeID: 1226, latitude: 59.2823015,
+                longitude: 10.3300322, isVirtual: false),
+            SimLocation(
+                id: 2996, title: "Nedre langgate 20", state: nil, county: nil, placeID: 679, latitude: 0, longitude: 0,
+                isVirtual: false),
+            SimLocation(
+                id: 7001, title: "Kurssenteret Tøyen", state: "Oslo", county: "Oslo", placeID: 301, latitude: 59.9139,
+                longitude: 10.7522, isVirtual: false),
+            SimLocation(
+                id: 7002, title: "Bryggen konferanse", state: "Vestland", county: "Bergen", placeID: 4601,
+                latitude: 60.3971, longitude: 5.3245, isVirtual: false),
+            SimLocation(
+                id: 7003, title: "Teams (nettkurs)", state: nil, county: nil, placeID: 0, latitude: 0, longitude: 0,
+                isVirtual: true),
         ]
     }
 
@@ -61,11 +71,14 @@ struct SimulatorDataGenerator {
         var dates: [SimCourseDate] = []
         for index in 0..<count {
             let courseID = 22_353 + index * 101
-            courses.append(SimCourse(
-                id: courseID, title: titles[index % titles.count] + (index >= titles.count ? " \(index / titles.count + 1)" : ""),
-                reference: index % 5 == 4 ? nil : "KURS-\(1001 + index)",
-                createdAt: index % 5 == 4 ? nil : Date(timeIntervalSince1970: 1_421_872_231 + Double(index) * 86_400),
-                updatedAt: Date(timeIntervalSince1970: 1_776_153_059 - Double(index) * 3_600)))
+            courses.append(
+                SimCourse(
+                    id: courseID,
+                    title: titles[index % titles.count] + (index >= titles.count ? " \(index / titles.count + 1)" : ""),
+                    reference: index % 5 == 4 ? nil : "KURS-\(1001 + index)",
+                    createdAt: index % 5 == 4
+                        ? nil : Date(timeIntervalSince1970: 1_421_872_231 + Double(index) * 86_400),
+                    updatedAt: Date(timeIntervalSince1970: 1_776_153_059 - Double(index) * 3_600)))
             for run in 0..<2 {
                 let month = 1 + (index * 2 + run) % 12
                 let day = 1 + int(0...26)
@@ -73,13 +86,16 @@ struct SimulatorDataGenerator {
                 let hour = 8 + int(0...4)
                 let venue = locations[(index + run) % locations.count]
                 func pad(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-                dates.append(SimCourseDate(
-                    id: 12_746_584 + index * 1_000 + run, courseID: courseID,
-                    startDay: "2026-\(pad(month))-\(pad(day))", endDay: "2026-\(pad(month))-\(pad(day + length))",
-                    deadlineDay: "2026-\(pad(month))-\(pad(day))", timeStart: "\(pad(hour)):00",
-                    timeEnd: "\(pad(hour + 4)):\(run == 0 ? "05" : "30")", week: min(52, (month - 1) * 4 + day / 7 + 1),
-                    location: venue, teachingLanguage: run == 1 && index % 3 == 2 ? ("Engelsk", "en") : ("Norsk", "no"),
-                    guaranteedToRun: run == 0 ? false : nil))
+                dates.append(
+                    SimCourseDate(
+                        id: 12_746_584 + index * 1_000 + run, courseID: courseID,
+                        startDay: "2026-\(pad(month))-\(pad(day))", endDay: "2026-\(pad(month))-\(pad(day + length))",
+                        deadlineDay: "2026-\(pad(month))-\(pad(day))", timeStart: "\(pad(hour)):00",
+                        timeEnd: "\(pad(hour + 4)):\(run == 0 ? "05" : "30")",
+                        week: min(52, (month - 1) * 4 + day / 7 + 1),
+                        location: venue,
+                        teachingLanguage: run == 1 && index % 3 == 2 ? ("Engelsk", "en") : ("Norsk", "no"),
+                        guaranteedToRun: run == 0 ? false : nil))
             }
         }
         return (courses, dates)

@@ -26,14 +26,20 @@ struct SimulatorRendering {
             ("no_show", .bool(p.noShow)),
             ("paid", .object([("id", .int(p.paidID)), ("title", .string(SimVocabulary.paid(p.paidID)))])),
             ("passed", .bool(p.passed)),
-            ("status", .object([("id", .int(p.statusID)), ("title", .string(status.title)), ("status_code", .text(status.code))])),
+            (
+                "status",
+                .object([
+                    ("id", .int(p.statusID)), ("title", .string(status.title)), ("status_code", .text(status.code)),
+                ])
+            ),
             ("status_updated_at", .text(p.statusUpdatedAt.map(time.timestamp))),
             ("updated_at", .string(time.timestamp(p.updatedAt))),
             ("user", self.user(user, customer: customer)),
             ("user_comment", .text(p.userComment)),
         ]
         if attendance {
-            fields.append(("attendance", .array([.object([("date", .string(date.startDay)), ("attended", .bool(!p.noShow))])])))
+            fields.append(
+                ("attendance", .array([.object([("date", .string(date.startDay)), ("attended", .bool(!p.noShow))])])))
         }
         return .object(fields)
     }
@@ -41,7 +47,8 @@ struct SimulatorRendering {
     func course(_ c: SimCourse) -> SimulatorJSON {
         .object([
             ("id", .int(c.id)), ("title", .string(c.title)), ("reference", .text(c.reference)),
-            ("created_at", .text(c.createdAt.map(time.timestamp))), ("updated_at", .string(time.timestamp(c.updatedAt))),
+            ("created_at", .text(c.createdAt.map(time.timestamp))),
+            ("updated_at", .string(time.timestamp(c.updatedAt))),
         ])
     }
 
@@ -51,10 +58,12 @@ struct SimulatorRendering {
             ("start_at", .string(d.startDay)), ("end_at", .string(d.endDay)), ("deadline_at", .string(d.deadlineDay)),
             ("time_start", .string(d.timeStart)), ("time_end", .string(d.timeEnd)),
             ("timezone", .null), ("gmt_offset", .null), ("place", .string(d.location.title)),
-            ("is_virtual", .bool(d.location.isVirtual)), ("event_url", d.location.isVirtual ? .string("https://teams.example.no/kurs") : .null),
+            ("is_virtual", .bool(d.location.isVirtual)),
+            ("event_url", d.location.isVirtual ? .string("https://teams.example.no/kurs") : .null),
             ("internal_note", .null),
             ("idLocation", .string(String(d.location.id))),  // a string, while location.id is a number
-            ("teaching_language", .string(d.teachingLanguage.name)), ("idTeachingLanguage", .string(d.teachingLanguage.code)),
+            ("teaching_language", .string(d.teachingLanguage.name)),
+            ("idTeachingLanguage", .string(d.teachingLanguage.code)),
             ("location_cancellation_days", .null), ("is_deleted", .bool(false)),
         ]
         if let guaranteed = d.guaranteedToRun { fields.append(("guaranteed_to_run", .bool(guaranteed))) }
@@ -116,10 +125,13 @@ struct SimulatorRendering {
             ("invoice_method", .string("electronic")),
             ("country", .object([("id", .int(159)), ("title", .string("Norge")), ("code", .string("NO"))])),
             ("status", .string("Active")), ("type", .string("Company")), ("duedate_days", .int(10)), ("seller", .null),
-            ("invoice_address", .object([
-                ("address", .string(c.address)), ("address_2", empty), ("address_3", empty),
-                ("zipcode", .string(c.zipcode)), ("city", .string(c.city)),
-            ])),
+            (
+                "invoice_address",
+                .object([
+                    ("address", .string(c.address)), ("address_2", empty), ("address_3", empty),
+                    ("zipcode", .string(c.zipcode)), ("city", .string(c.city)),
+                ])
+            ),
             ("post_address", nothing), ("visit_address", nothing), ("custom_properties", .null),
             ("created_at", .string(time.timestamp(c.createdAt))), ("updated_at", .string(time.timestamp(c.createdAt))),
         ])
@@ -128,26 +140,35 @@ struct SimulatorRendering {
     func legalBasis(_ b: SimLegalBasis, user: SimUser, customer: SimCustomer?) -> SimulatorJSON {
         .object([
             ("id", .int(b.id)), ("idLead", .null),
-            ("consent", .object([
-                ("id", .int(b.consentID)), ("title", .string("Ja, jeg vil ha e-post om nye kurs én gang i uken")),
-                ("version", .int(1)), ("created_at", .string(time.timestamp(b.createdAt))),
-                ("updated_at", .string(time.timestamp(b.createdAt))), ("deleted_at", .null),
-            ])),
+            (
+                "consent",
+                .object([
+                    ("id", .int(b.consentID)), ("title", .string("Ja, jeg vil ha e-post om nye kurs én gang i uken")),
+                    ("version", .int(1)), ("created_at", .string(time.timestamp(b.createdAt))),
+                    ("updated_at", .string(time.timestamp(b.createdAt))), ("deleted_at", .null),
+                ])
+            ),
             ("legal_basis", .object([("id", .int(1)), ("title", .string("Samtykke"))])),
-            ("purpose", .object([
-                ("id", .int(b.purpose.id)), ("title", .string(b.purpose.title)),
-                ("created_at", .string(time.timestamp(b.createdAt))), ("updated_at", .null), ("deleted_at", .null),
-            ])),
+            (
+                "purpose",
+                .object([
+                    ("id", .int(b.purpose.id)), ("title", .string(b.purpose.title)),
+                    ("created_at", .string(time.timestamp(b.createdAt))), ("updated_at", .null), ("deleted_at", .null),
+                ])
+            ),
             ("source", .object([("id", .int(3)), ("title", .string(b.sourceTitle))])),
             ("comment", .text(b.comment)),
             ("created_at", .string(time.timestamp(b.createdAt))), ("updated_at", .string(time.timestamp(b.updatedAt))),
             ("deleted_at", .text(b.deletedAt.map(time.timestamp))),
             ("user", self.user(user, customer: customer, blank: true)),
             ("customer", customer.map { legalBasisCustomer($0) } ?? .null),
-            ("userinstance", .object([
-                ("id", .int(b.userID + 200_000)), ("booker_name", .string("")), ("booker_email", .string("")),
-                ("booker_phone", .string("")), ("booker_language_id", .null), ("status_updated_at", .null),
-            ])),
+            (
+                "userinstance",
+                .object([
+                    ("id", .int(b.userID + 200_000)), ("booker_name", .string("")), ("booker_email", .string("")),
+                    ("booker_phone", .string("")), ("booker_language_id", .null), ("status_updated_at", .null),
+                ])
+            ),
         ])
     }
 
@@ -157,7 +178,8 @@ struct SimulatorRendering {
             ("id", .int(c.id)), ("title", .string(c.title)), ("orgnr", .string(c.orgnr)), ("idStatus", .int(1)),
             ("idType", .int(1)), ("duedate_days", .string("10")), ("type", .string("Bedrift")),
             ("idAgreementType", .string("0")), ("invoice_address", .string(c.address)),
-            ("invoice_place", .string(c.city)), ("invoice_zipcode", .string(c.zipcode)), ("office_idPlace", .string("637")),
+            ("invoice_place", .string(c.city)), ("invoice_zipcode", .string(c.zipcode)),
+            ("office_idPlace", .string("637")),
             ("idInvoiceMethod", .int(1)), ("emails_disabled", .bool(false)), ("merged_at", .null),
         ])
     }

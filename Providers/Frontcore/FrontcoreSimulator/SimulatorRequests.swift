@@ -19,7 +19,9 @@ enum SimulatorRequests {
 
     /// The query fields of `url` (a `+` in a query is kept as `+`: the adapter sends `%2B`).
     static func query(of url: URL) -> [String: [String]] {
-        guard let query = URLComponents(url: url, resolvingAgainstBaseURL: false)?.percentEncodedQuery else { return [:] }
+        guard let query = URLComponents(url: url, resolvingAgainstBaseURL: false)?.percentEncodedQuery else {
+            return [:]
+        }
         return fields(Substring(query), plusIsSpace: false)
     }
 

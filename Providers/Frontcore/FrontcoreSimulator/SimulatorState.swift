@@ -30,12 +30,13 @@ struct SimulatorState {
         let purposes = [(112, "Markedsføring"), (113, "Kursbevis og dokumentasjon"), (114, "Nyhetsbrev")]
         for (index, userID) in users.keys.sorted().enumerated() where index % 3 == 0 {
             let created = users[userID]!.createdAt.addingTimeInterval(600)
-            legalBases.append(SimLegalBasis(
-                id: 2_911 + index * 7, userID: userID, consentID: 146, purpose: purposes[index % purposes.count],
-                sourceTitle: index % 2 == 0 ? "Innkommende sak" : "Påmeldingsskjema",
-                comment: index % 4 == 0 ? "Samtykke gitt via påmeldingsskjema" : nil,
-                createdAt: created, updatedAt: created.addingTimeInterval(86_400),
-                deletedAt: index % 9 == 6 ? created.addingTimeInterval(172_800) : nil))
+            legalBases.append(
+                SimLegalBasis(
+                    id: 2_911 + index * 7, userID: userID, consentID: 146, purpose: purposes[index % purposes.count],
+                    sourceTitle: index % 2 == 0 ? "Innkommende sak" : "Påmeldingsskjema",
+                    comment: index % 4 == 0 ? "Samtykke gitt via påmeldingsskjema" : nil,
+                    createdAt: created, updatedAt: created.addingTimeInterval(86_400),
+                    deletedAt: index % 9 == 6 ? created.addingTimeInterval(172_800) : nil))
         }
     }
 
@@ -65,7 +66,8 @@ struct SimulatorState {
             return listing.inRanges(created: p.createdAt, updated: p.updatedAt)
         }
         if let since = listing.sinceID {
-            var low = 0, high = order.count
+            var low = 0
+            var high = order.count
             while low < high {
                 let mid = (low + high) / 2
                 if order[mid] <= since { low = mid + 1 } else { high = mid }
@@ -92,14 +94,17 @@ struct SimulatorState {
         let course = courses.first { $0.id == date.courseID }!
         let user = users[p.userID]!
         let customer = user.customerID.flatMap { id in generator.customers.first { $0.id == id } }
-        let data = rendering.participant(p, course: course, date: date, user: user, customer: customer, attendance: attendance).data
+        let data = rendering.participant(
+            p, course: course, date: date, user: user, customer: customer, attendance: attendance
+        ).data
         if !attendance { cache[id] = data }
         return data
     }
 
     func selectLegalBases(_ listing: SimulatorListing) -> [SimLegalBasis] {
         let matching = legalBases.filter { basis in
-            (listing.sinceID.map { basis.id > $0 } ?? true) && listing.inRanges(created: basis.createdAt, updated: basis.updatedAt)
+            (listing.sinceID.map { basis.id > $0 } ?? true)
+                && listing.inRanges(created: basis.createdAt, updated: basis.updatedAt)
         }
         if listing.sinceID != nil { return Array(matching.prefix(listing.limit)) }
         let start = (listing.page - 1) * listing.limit
@@ -116,7 +121,9 @@ struct SimulatorState {
     // MARK: Mutations
 
     mutating func insert(courseID: Int, at now: Date) -> Int? {
-        guard let date = courseDates.values.filter({ $0.courseID == courseID }).min(by: { $0.id < $1.id }) else { return nil }
+        guard let date = courseDates.values.filter({ $0.courseID == courseID }).min(by: { $0.id < $1.id }) else {
+            return nil
+        }
         return add(on: date, at: now)
     }
 
@@ -153,7 +160,9 @@ struct SimulatorState {
             }
         }
         if let status = try integer("idStatus") {
-            guard SimVocabulary.statusIDs.contains(status) else { throw SimulatorFailure(status: 400, message: "Invalid idStatus") }
+            guard SimVocabulary.statusIDs.contains(status) else {
+                throw SimulatorFailure(status: 400, message: "Invalid idStatus")
+            }
             if status != p.statusID { p.statusUpdatedAt = now }
             p.statusID = status
         }

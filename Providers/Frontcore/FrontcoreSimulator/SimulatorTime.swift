@@ -20,7 +20,8 @@ struct SimulatorTime: Sendable {
         let offset = zone.secondsFromGMT(for: instant)
         let p = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: instant)
         let sign = offset < 0 ? "-" : "+"
-        let hours = abs(offset) / 3600, minutes = abs(offset) % 3600 / 60
+        let hours = abs(offset) / 3600
+        let minutes = abs(offset) % 3600 / 60
         return "\(pad(p.year!, 4))-\(pad(p.month!))-\(pad(p.day!))T\(pad(p.hour!)):\(pad(p.minute!)):\(pad(p.second!))"
             + "\(sign)\(pad(hours)):\(pad(minutes))"
     }

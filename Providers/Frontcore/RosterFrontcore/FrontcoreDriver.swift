@@ -29,7 +29,8 @@ public struct FrontcoreDriver: RosterDriver {
         clock: any RosterClock = SystemClock(), observer: (any HTTPObserver)? = nil
     ) throws {
         guard !configuration.apiKey.isEmpty else {
-            throw RosterError(.invalidArgument, "the Frontcore API key is empty", provider: FrontcoreParticipantMapping.provider)
+            throw RosterError(
+                .invalidArgument, "the Frontcore API key is empty", provider: FrontcoreParticipantMapping.provider)
         }
         let redactor = CredentialRedactor(secrets: [configuration.apiKey])
         let client = HTTPClient.standard(
@@ -41,7 +42,8 @@ public struct FrontcoreDriver: RosterDriver {
         self.api = try VendorAPI(
             provider: FrontcoreParticipantMapping.provider, baseURL: configuration.baseURL, client: client,
             redactor: redactor, errorMapper: FrontcoreErrors.map)
-        self.mapping = FrontcoreParticipantMapping(timestamps: FrontcoreTimestamps(timeZone: configuration.accountTimeZone))
+        self.mapping = FrontcoreParticipantMapping(
+            timestamps: FrontcoreTimestamps(timeZone: configuration.accountTimeZone))
         self.capabilities = DriverCapabilities(
             operations: [.listEnrollments, .getEnrollment, .updateEnrollment],
             enrollmentPaging: configuration.paging.style, coursePaging: .pageNumber(firstPage: 1),
@@ -73,7 +75,8 @@ public struct FrontcoreDriver: RosterDriver {
 
     /// Sends the update form-encoded (see `FrontcoreUpdateEncoding`) and returns the record Frontcore
     /// answers with.
-    public func update(_ id: EnrollmentID, course: CourseID?, with changes: EnrollmentUpdate) async throws -> Enrollment {
+    public func update(_ id: EnrollmentID, course: CourseID?, with changes: EnrollmentUpdate) async throws -> Enrollment
+    {
         let body = try FrontcoreUpdateEncoding.form(changes)
         let url = api.url("/participants/\(try numeric(id))")
         let response = try await api.send(.put, url, body: body)
@@ -96,11 +99,13 @@ public struct FrontcoreDriver: RosterDriver {
         let wires = try await fetchList(FrontcoreLegalBasisWire.self, url)
         let records = try wires.enumerated().map { try mapping.legalBasis($1, at: $0) }
         return FetchedPage(
-            records: records, lastKey: try configuration.paging.lastKey(of: wires.map(\.id.value), after: request.position))
+            records: records,
+            lastKey: try configuration.paging.lastKey(of: wires.map(\.id.value), after: request.position))
     }
 
     /// Every legal basis matching `query`, fetched page by page as the caller iterates.
-    public func legalBases(_ query: FrontcoreLegalBasisQuery = FrontcoreLegalBasisQuery()) -> FrontcoreLegalBasisListing {
+    public func legalBases(_ query: FrontcoreLegalBasisQuery = FrontcoreLegalBasisQuery()) -> FrontcoreLegalBasisListing
+    {
         FrontcoreLegalBasisListing(driver: self, query: query)
     }
 
@@ -132,7 +137,8 @@ public struct FrontcoreDriver: RosterDriver {
 
     private func numeric(_ id: EnrollmentID) throws -> Int {
         guard let number = Int(id.rawValue), number > 0 else {
-            throw RosterError(.invalidArgument, "Frontcore participant ids are positive integers, not \"\(id)\"", provider: provider)
+            throw RosterError(
+                .invalidArgument, "Frontcore participant ids are positive integers, not \"\(id)\"", provider: provider)
         }
         return number
     }

@@ -11,7 +11,8 @@ enum FrontcoreErrors {
     @Sendable static func map(_ response: HTTPResponse, _ request: HTTPRequest) -> RosterError? {
         let message = errorMessage(in: response.body)
         if let message, message.lowercased().contains("api key") {
-            return RosterError(.unauthenticated, "Frontcore refused the API key (\"\(message)\")", httpStatus: response.status)
+            return RosterError(
+                .unauthenticated, "Frontcore refused the API key (\"\(message)\")", httpStatus: response.status)
         }
         guard var error = VendorAPI.standardErrorMapping(response, request) else { return nil }
         if let message { error.message += ": \(message)" }

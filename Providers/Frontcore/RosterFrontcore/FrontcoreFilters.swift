@@ -18,7 +18,8 @@ public enum FrontcoreFilters {
             guard let value else { return }
             guard let number = Int(value), number >= 0 else {
                 throw RosterError(
-                    .invalidArgument, "Frontcore ids are integers; \(name) \"\(value)\" is not one", provider: FrontcoreParticipantMapping.provider)
+                    .invalidArgument, "Frontcore ids are integers; \(name) \"\(value)\" is not one",
+                    provider: FrontcoreParticipantMapping.provider)
             }
             items.append((name, String(number)))
         }

@@ -104,6 +104,9 @@ struct FrontcoreLegalBasisWire: Decodable {
 
     enum CodingKeys: String, CodingKey {
         case id, idLead, consent, purpose, source, comment, user
-        case legalBasis = "legal_basis", createdAt = "created_at", updatedAt = "updated_at", deletedAt = "deleted_at"
+        case legalBasis = "legal_basis"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+        case deletedAt = "deleted_at"
     }
 }

@@ -37,7 +37,8 @@ public struct FrontcoreLegalBasisListing: AsyncSequence, Sendable {
                     return buffer[index - 1]
                 }
                 guard let current = position else { return nil }
-                let page = try await driver.fetchLegalBases(PageRequest(query: query, position: current, limit: walker.limit))
+                let page = try await driver.fetchLegalBases(
+                    PageRequest(query: query, position: current, limit: walker.limit))
                 let fresh = page.records.filter { seen.insert($0.id).inserted }
                 switch try walker.advance(after: page, at: current, newRecords: fresh.count) {
                 case .next(let next): position = next

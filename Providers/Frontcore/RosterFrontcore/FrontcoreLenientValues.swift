@@ -49,7 +49,8 @@ public struct FrontcoreBool: Hashable, Sendable, Decodable {
             case "1", "true", "yes": value = true
             case "0", "false", "no", "": value = false
             default:
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a flag, got \"\(text)\"")
+                throw DecodingError.dataCorruptedError(
+                    in: container, debugDescription: "expected a flag, got \"\(text)\"")
             }
         }
     }

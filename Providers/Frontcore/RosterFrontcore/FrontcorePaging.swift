@@ -38,7 +38,9 @@ public enum FrontcorePagingMode: String, Hashable, Sendable, CustomStringConvert
         case (.pageNumber, .start): return [("page", "1")]
         case (.pageNumber, .page(let n)) where n >= 1: return [("page", String(n))]
         default:
-            throw RosterError(.invalidArgument, "Frontcore \(self) paging cannot resume at \(position)", provider: FrontcoreParticipantMapping.provider)
+            throw RosterError(
+                .invalidArgument, "Frontcore \(self) paging cannot resume at \(position)",
+                provider: FrontcoreParticipantMapping.provider)
         }
     }
 
@@ -72,7 +74,9 @@ extension PagePosition {
 /// The first byte decides which, so a broken record reports its own JSON path.
 enum FrontcoreListBody {
     /// The records of `body`.
-    static func records<Record: Decodable>(_ type: Record.Type, from body: Data, decoder: JSONDecoder) throws -> [Record] {
+    static func records<Record: Decodable>(_ type: Record.Type, from body: Data, decoder: JSONDecoder) throws
+        -> [Record]
+    {
         let first = body.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 })
         if first == UInt8(ascii: "{") {
             return try decoder.decode(Envelope<Record>.self, from: body).items
@@ -91,7 +95,8 @@ enum FrontcoreListBody {
                 return
             }
             throw DecodingError.keyNotFound(
-                CodingKeys.items, .init(codingPath: decoder.codingPath, debugDescription: "a list envelope without items"))
+                CodingKeys.items,
+                .init(codingPath: decoder.codingPath, debugDescription: "a list envelope without items"))
         }
     }
 }

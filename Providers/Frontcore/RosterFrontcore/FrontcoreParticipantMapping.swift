@@ -31,15 +31,19 @@ struct FrontcoreParticipantMapping: Sendable {
                 code: String(statusCode), key: participant.status?.statusCode.nonBlank,
                 title: participant.status?.title.nonBlank),
             passed: participant.passed?.value,
-            payment: paidID.map { FrontcoreStatusMapping.payment(id: $0.value, title: participant.paid?.title.nonBlank) },
+            payment: paidID.map {
+                FrontcoreStatusMapping.payment(id: $0.value, title: participant.paid?.title.nonBlank)
+            },
             noShow: participant.noShow?.value,
             cancellationFee: statusCode == 8 ? true : (statusCode == 4 ? false : nil),
-            certificateIssuedOn: try timestamps.day(participant.certificateIssuedAt, field: "\(prefix).certificate_issued_at"),
+            certificateIssuedOn: try timestamps.day(
+                participant.certificateIssuedAt, field: "\(prefix).certificate_issued_at"),
             archivedOn: try timestamps.day(participant.archivedAt, field: "\(prefix).archived_at"),
             timestamps: EnrollmentTimestamps(
                 createdAt: try timestamps.instant(participant.createdAt, field: "\(prefix).created_at"),
                 updatedAt: try timestamps.instant(participant.updatedAt, field: "\(prefix).updated_at"),
-                statusChangedAt: try timestamps.instant(participant.statusUpdatedAt, field: "\(prefix).status_updated_at")),
+                statusChangedAt: try timestamps.instant(
+                    participant.statusUpdatedAt, field: "\(prefix).status_updated_at")),
             customProperties: participant.customProperties?.values,
             native: NativeRecord(participant))
     }
@@ -97,18 +101,22 @@ struct FrontcoreParticipantMapping: Sendable {
     func legalBasis(_ wire: FrontcoreLegalBasisWire, at index: Int) throws -> FrontcoreLegalBasis {
         let prefix = "$[\(index)]"
         func status(_ value: FrontcoreCodeTitle?) -> VendorStatus? {
-            value?.id.map { VendorStatus(code: $0.description, key: value?.statusCode.nonBlank, title: value?.title.nonBlank) }
+            value?.id.map {
+                VendorStatus(code: $0.description, key: value?.statusCode.nonBlank, title: value?.title.nonBlank)
+            }
         }
         return FrontcoreLegalBasis(
             id: wire.id.description,
             consent: try wire.consent.map {
-                .init(id: $0.id.description, title: $0.title.nonBlank, version: $0.version?.value,
-                      deletedAt: try timestamps.instant($0.deletedAt, field: "\(prefix).consent.deleted_at"))
+                .init(
+                    id: $0.id.description, title: $0.title.nonBlank, version: $0.version?.value,
+                    deletedAt: try timestamps.instant($0.deletedAt, field: "\(prefix).consent.deleted_at"))
             },
             legalBasis: status(wire.legalBasis),
             purpose: try wire.purpose.map {
-                .init(id: $0.id.description, title: $0.title.nonBlank,
-                      deletedAt: try timestamps.instant($0.deletedAt, field: "\(prefix).purpose.deleted_at"))
+                .init(
+                    id: $0.id.description, title: $0.title.nonBlank,
+                    deletedAt: try timestamps.instant($0.deletedAt, field: "\(prefix).purpose.deleted_at"))
             },
             source: status(wire.source),
             comment: wire.comment.nonBlank,
@@ -120,7 +128,8 @@ struct FrontcoreParticipantMapping: Sendable {
     }
 
     private func missing(_ path: String) -> RosterError {
-        RosterError(.decoding, "the participant record has no \(path.split(separator: ".").last ?? "")",
-                    provider: Self.provider, jsonPath: path)
+        RosterError(
+            .decoding, "the participant record has no \(path.split(separator: ".").last ?? "")",
+            provider: Self.provider, jsonPath: path)
     }
 }

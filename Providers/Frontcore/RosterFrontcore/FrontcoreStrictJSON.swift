@@ -22,18 +22,27 @@ enum FrontcoreStrictJSON {
 
     /// The offset of the first comma followed (after whitespace) by `}` or `]`, outside strings.
     private static func firstTrailingComma(_ bytes: UnsafeRawBufferPointer) -> Int? {
-        var inString = false, escaped = false
+        var inString = false
+        var escaped = false
         var pendingComma = -1
         for index in 0..<bytes.count {
             let byte = bytes[index]
             if inString {
-                if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { inString = false }
+                if escaped {
+                    escaped = false
+                } else if byte == 0x5C {
+                    escaped = true
+                } else if byte == 0x22 {
+                    inString = false
+                }
                 continue
             }
             switch byte {
             case 0x20, 0x09, 0x0A, 0x0D: continue
             case 0x7D, 0x5D: if pendingComma >= 0 { return pendingComma }  // } ]
-            case 0x2C: pendingComma = index; continue  // ,
+            case 0x2C:  // ,
+                pendingComma = index
+                continue
             case 0x22: inString = true  // "
             default: break
             }
@@ -44,32 +53,48 @@ enum FrontcoreStrictJSON {
 
     /// The JSON path of the container holding the byte at `offset` (e.g. `$[2].custom_properties`).
     private static func path(to offset: Int, in bytes: UnsafeRawBufferPointer) -> String {
-        enum Step { case key(String?), index(Int) }
+        enum Step {
+            case key(String?)
+            case index(Int)
+        }
         var steps: [Step] = []
-        var inString = false, escaped = false, stringStart = 0, expectingKey = false
+        var inString = false
+        var escaped = false
+        var stringStart = 0
+        var expectingKey = false
         for index in 0...offset {
             let byte = bytes[index]
             if inString {
-                if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 {
+                if escaped {
+                    escaped = false
+                } else if byte == 0x5C {
+                    escaped = true
+                } else if byte == 0x22 {
                     inString = false
                     if expectingKey, case .key? = steps.last {
-                        steps[steps.count - 1] = .key(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[stringStart..<index]), as: UTF8.self))
+                        steps[steps.count - 1] = .key(
+                            String(
+                                decoding: UnsafeRawBufferPointer(rebasing: bytes[stringStart..<index]), as: UTF8.self))
                         expectingKey = false
                     }
                 }
                 continue
             }
             switch byte {
-            case 0x7B: steps.append(.key(nil)); expectingKey = true  // {
+            case 0x7B:
+                steps.append(.key(nil))
+                expectingKey = true  // {
             case 0x5B: steps.append(.index(0))  // [
             case 0x7D, 0x5D: if !steps.isEmpty { steps.removeLast() }
-            case 0x2C:
+            case 0x2C:  // ,
                 if case .index(let n)? = steps.last { steps[steps.count - 1] = .index(n + 1) }
                 if case .key? = steps.last {
                     steps[steps.count - 1] = .key(nil)
                     expectingKey = true
                 }
-            case 0x22: inString = true; stringStart = index + 1
+            case 0x22:
+                inString = true
+                stringStart = index + 1
             default: break
             }
         }

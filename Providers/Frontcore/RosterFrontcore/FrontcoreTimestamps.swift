@@ -51,7 +51,8 @@ public struct FrontcoreTimestamps: Sendable {
             let text = String(value ?? 0)
             return String(repeating: "0", count: max(0, width - text.count)) + text
         }
-        return "\(pad(parts.year, 4))-\(pad(parts.month))-\(pad(parts.day)) \(pad(parts.hour)):\(pad(parts.minute)):\(pad(parts.second))"
+        return
+            "\(pad(parts.year, 4))-\(pad(parts.month))-\(pad(parts.day)) \(pad(parts.hour)):\(pad(parts.minute)):\(pad(parts.second))"
     }
 
     private func localDateTime(_ text: String) -> Date? {
@@ -61,10 +62,12 @@ public struct FrontcoreTimestamps: Sendable {
         }
         return calendar.date(
             from: DateComponents(
-                year: day.year, month: day.month, day: day.day, hour: time.hour, minute: time.minute, second: time.second))
+                year: day.year, month: day.month, day: day.day, hour: time.hour, minute: time.minute,
+                second: time.second))
     }
 
     private func malformed(_ text: String, _ field: String) -> RosterError {
-        RosterError(.decoding, "\(field) holds \"\(text)\", which is no date or timestamp Frontcore uses", jsonPath: field)
+        RosterError(
+            .decoding, "\(field) holds \"\(text)\", which is no date or timestamp Frontcore uses", jsonPath: field)
     }
 }

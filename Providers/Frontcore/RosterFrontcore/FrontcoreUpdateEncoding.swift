@@ -11,13 +11,17 @@ enum FrontcoreUpdateEncoding {
         var fields: [RequestBody.FormField] = []
         if let status = changes.status {
             guard let id = FrontcoreStatusMapping.statusID(for: status) else {
-                throw RosterError(.unsupported, "Frontcore cannot set a participant to \(status)", provider: FrontcoreParticipantMapping.provider)
+                throw RosterError(
+                    .unsupported, "Frontcore cannot set a participant to \(status)",
+                    provider: FrontcoreParticipantMapping.provider)
             }
             fields.append(.init("idStatus", String(id)))
         }
         if let code = changes.paymentCode {
             guard let id = Int(code) else {
-                throw RosterError(.invalidArgument, "Frontcore payment codes are integers, not \"\(code)\"", provider: FrontcoreParticipantMapping.provider)
+                throw RosterError(
+                    .invalidArgument, "Frontcore payment codes are integers, not \"\(code)\"",
+                    provider: FrontcoreParticipantMapping.provider)
             }
             fields.append(.init("idPaid", String(id)))
         }

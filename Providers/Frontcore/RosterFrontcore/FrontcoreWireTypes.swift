@@ -42,11 +42,21 @@ public struct FrontcoreParticipant: Sendable, Hashable, Decodable {
 
     enum CodingKeys: String, CodingKey {
         case id, paid, status, completed, passed, course, coursedate, user
-        case bookingID = "idBooking", orderID = "idOrder", paidID = "idPaid", statusID = "idStatus"
-        case noShow = "no_show", certificateIssuedAt = "certificate_issued_at", archivedAt = "archived_at"
-        case createdAt = "created_at", updatedAt = "updated_at", statusUpdatedAt = "status_updated_at"
-        case entrySource = "entry_source", userComment = "user_comment"
-        case bookerName = "booker_name", bookerEmail = "booker_email", bookerPhone = "booker_phone"
+        case bookingID = "idBooking"
+        case orderID = "idOrder"
+        case paidID = "idPaid"
+        case statusID = "idStatus"
+        case noShow = "no_show"
+        case certificateIssuedAt = "certificate_issued_at"
+        case archivedAt = "archived_at"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+        case statusUpdatedAt = "status_updated_at"
+        case entrySource = "entry_source"
+        case userComment = "user_comment"
+        case bookerName = "booker_name"
+        case bookerEmail = "booker_email"
+        case bookerPhone = "booker_phone"
         case customProperties = "custom_properties"
     }
 }
@@ -79,7 +89,8 @@ public struct FrontcoreCourse: Sendable, Hashable, Decodable {
 
     enum CodingKeys: String, CodingKey {
         case id, title, reference
-        case createdAt = "created_at", updatedAt = "updated_at"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
     }
 }
 
@@ -114,10 +125,19 @@ public struct FrontcoreCourseDate: Sendable, Hashable, Decodable {
 
     enum CodingKeys: String, CodingKey {
         case id, timezone, place, location
-        case statusID = "idStatus", startAt = "start_at", endAt = "end_at", deadlineAt = "deadline_at"
-        case timeStart = "time_start", timeEnd = "time_end", gmtOffset = "gmt_offset", isVirtual = "is_virtual"
-        case teachingLanguage = "teaching_language", teachingLanguageID = "idTeachingLanguage"
-        case isDeleted = "is_deleted", guaranteedToRun = "guaranteed_to_run", locationID = "idLocation"
+        case statusID = "idStatus"
+        case startAt = "start_at"
+        case endAt = "end_at"
+        case deadlineAt = "deadline_at"
+        case timeStart = "time_start"
+        case timeEnd = "time_end"
+        case gmtOffset = "gmt_offset"
+        case isVirtual = "is_virtual"
+        case teachingLanguage = "teaching_language"
+        case teachingLanguageID = "idTeachingLanguage"
+        case isDeleted = "is_deleted"
+        case guaranteedToRun = "guaranteed_to_run"
+        case locationID = "idLocation"
     }
 }
 
@@ -142,7 +162,8 @@ public struct FrontcoreOffset: Sendable, Hashable, Decodable {
         } else if let value = Double(digits) {
             seconds = sign * (value <= 14 ? Int(value * 3600) : Int(value))
         } else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a UTC offset, got \"\(text)\"")
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "expected a UTC offset, got \"\(text)\"")
         }
     }
 }
@@ -170,7 +191,9 @@ public struct FrontcoreLocation: Sendable, Hashable, Decodable {
 
     enum CodingKeys: String, CodingKey {
         case id, title, address, address2, address3, zipcode, city, state, county, country, lat, lng, timezone
-        case customTitle = "custom_title", countryCode = "country_code", isVirtual = "is_virtual"
+        case customTitle = "custom_title"
+        case countryCode = "country_code"
+        case isVirtual = "is_virtual"
     }
 }
 
@@ -201,9 +224,14 @@ public struct FrontcoreUser: Sendable, Hashable, Decodable {
 
     enum CodingKeys: String, CodingKey {
         case id, firstname, lastname, email, username, phone, company, orgnr, position, department, customer
-        case dateOfBirth = "date_of_birth", externalID = "external_id"
-        case invoiceAddress = "invoice_address", homeAddress = "home_address", workAddress = "work_address"
-        case customProperties = "custom_properties", createdAt = "created_at", updatedAt = "updated_at"
+        case dateOfBirth = "date_of_birth"
+        case externalID = "external_id"
+        case invoiceAddress = "invoice_address"
+        case homeAddress = "home_address"
+        case workAddress = "work_address"
+        case customProperties = "custom_properties"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
     }
 }
 
@@ -216,7 +244,8 @@ public struct FrontcoreAddress: Sendable, Hashable, Decodable {
 
     enum CodingKeys: String, CodingKey {
         case address, zipcode, city
-        case address2 = "address_2", address3 = "address_3"
+        case address2 = "address_2"
+        case address3 = "address_3"
     }
 }
 

@@ -7,7 +7,8 @@ import Testing
 /// Frontcore's error answers mapped to `RosterError`, with the key never leaking.
 @Suite struct FrontcoreErrorTests {
     private func listingError(status: Int, body: String, headers: HTTPHeaders = [:]) async -> RosterError? {
-        let transport = RecordingTransport { _ in HTTPResponse(status: status, headers: headers, body: Data(body.utf8)) }
+        let transport = RecordingTransport { _ in HTTPResponse(status: status, headers: headers, body: Data(body.utf8))
+        }
         guard let driver = try? TestDrivers.driver(transport: transport, key: "the-secret-key") else { return nil }
         let roster = Roster(driver: driver)
         return await #expect(throws: RosterError.self) { try await roster.enrollments().collect(max: 5) }
@@ -40,13 +41,16 @@ import Testing
     }
 
     @Test func throttlingThatOutlastsTheRetriesIsRateLimitedWithItsWait() async {
-        let error = await listingError(status: 429, body: #"{"error": "Too many requests"}"#, headers: ["Retry-After": "2"])
+        let error = await listingError(
+            status: 429, body: #"{"error": "Too many requests"}"#, headers: ["Retry-After": "2"])
         #expect(error?.code == .rateLimited)
         #expect(error?.retryAfterSeconds == 2)
     }
 
     @Test func malformedBodiesAreDecodingErrorsNamingThePath() async {
-        let body = "[" + participantJSON(id: 1) + "," + participantJSON(id: 2).replacingOccurrences(of: #""id": 1002"#, with: #""id": true"#) + "]"
+        let body =
+            "[" + participantJSON(id: 1) + ","
+            + participantJSON(id: 2).replacingOccurrences(of: #""id": 1002"#, with: #""id": true"#) + "]"
         let error = await listingError(status: 200, body: body)
         #expect(error?.code == .decoding)
         #expect(error?.jsonPath == "$[1].user.id")

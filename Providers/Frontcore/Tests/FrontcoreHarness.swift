@@ -52,7 +52,9 @@ struct FrontcoreBackend: ConformanceBackend {
     }
 
     func deleteEnrollment(_ id: EnrollmentID) async throws {
-        guard simulator.deleteParticipant(try number(id.rawValue)) else { throw RosterError(.notFound, "no participant \(id)") }
+        guard simulator.deleteParticipant(try number(id.rawValue)) else {
+            throw RosterError(.notFound, "no participant \(id)")
+        }
     }
 
     func setVendorStatus(_ raw: String, of id: EnrollmentID) async throws {

@@ -12,7 +12,8 @@ import Testing
     }
 
     @Test func textIdsBlanksZonesOffsetsAndSecondsDecode() async throws {
-        let record = try await decode(#"""
+        let record = try await decode(
+            #"""
             {"id": "77", "idStatus": "8", "idPaid": "2", "completed": "1", "passed": 0, "no_show": "false",
              "created_at": "2025-03-30", "updated_at": "2026-05-11 10:00:00", "status_updated_at": "",
              "certificate_issued_at": "", "archived_at": null, "custom_properties": {"n": 5, "b": true},
@@ -64,7 +65,8 @@ import Testing
 
     @Test func aTimestampInNoKnownFormIsADecodingError() async {
         let error = await #expect(throws: RosterError.self) {
-            try await decode(#"{"id": 77, "status": {"id": 1}, "course": {"id": 1}, "user": {"id": 2}, "updated_at": "yesterday"}"#)
+            try await decode(
+                #"{"id": 77, "status": {"id": 1}, "course": {"id": 1}, "user": {"id": 2}, "updated_at": "yesterday"}"#)
         }
         #expect(error?.code == .decoding)
         #expect(error?.jsonPath == "$.updated_at")

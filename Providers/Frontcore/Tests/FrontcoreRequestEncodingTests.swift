@@ -21,17 +21,27 @@ import Testing
         (EnrollmentQuery(organization: "32714"), "customer_id=32714&since_id=0&limit=250"),
         (EnrollmentQuery(learner: "462355"), "user_id=462355&since_id=0&limit=250"),
         // 07:50:59.2Z is 09:50:59.2 in Oslo (summer, +02:00): lower bounds round up to the next second.
-        (EnrollmentQuery(createdSince: instant("2026-04-14T07:50:59.2Z")),
-         "created_at_min=2026-04-14%2009%3A51%3A00&since_id=0&limit=250"),
+        (
+            EnrollmentQuery(createdSince: instant("2026-04-14T07:50:59.2Z")),
+            "created_at_min=2026-04-14%2009%3A51%3A00&since_id=0&limit=250"
+        ),
         // 12:00Z in January is 13:00 in Oslo (winter, +01:00): upper bounds round down.
-        (EnrollmentQuery(createdBefore: instant("2026-01-10T12:00:00.7Z")),
-         "created_at_max=2026-01-10%2013%3A00%3A00&since_id=0&limit=250"),
-        (EnrollmentQuery(updatedSince: instant("2025-12-31T23:00:00Z")),
-         "updated_at_min=2026-01-01%2000%3A00%3A00&since_id=0&limit=250"),
-        (EnrollmentQuery(updatedBefore: instant("2025-06-30T21:59:59Z")),
-         "updated_at_max=2025-06-30%2023%3A59%3A59&since_id=0&limit=250"),
-        (EnrollmentQuery(course: "1", session: "2", learner: "3", organization: "4", pageSize: 10),
-         "course_id=1&coursedate_id=2&customer_id=4&user_id=3&since_id=0&limit=10"),
+        (
+            EnrollmentQuery(createdBefore: instant("2026-01-10T12:00:00.7Z")),
+            "created_at_max=2026-01-10%2013%3A00%3A00&since_id=0&limit=250"
+        ),
+        (
+            EnrollmentQuery(updatedSince: instant("2025-12-31T23:00:00Z")),
+            "updated_at_min=2026-01-01%2000%3A00%3A00&since_id=0&limit=250"
+        ),
+        (
+            EnrollmentQuery(updatedBefore: instant("2025-06-30T21:59:59Z")),
+            "updated_at_max=2025-06-30%2023%3A59%3A59&since_id=0&limit=250"
+        ),
+        (
+            EnrollmentQuery(course: "1", session: "2", learner: "3", organization: "4", pageSize: 10),
+            "course_id=1&coursedate_id=2&customer_id=4&user_id=3&since_id=0&limit=10"
+        ),
     ])
     func eachServerFilterHasItsExactQueryString(_ query: EnrollmentQuery, _ expected: String) async throws {
         #expect(try await firstQuery(query) == expected)
@@ -40,7 +50,8 @@ import Testing
     @Test func filtersFrontcoreCannotApplyRunLocallyAndAreReported() async throws {
         let transport = RecordingTransport()
         let roster = Roster(driver: try TestDrivers.driver(transport: transport))
-        let listing = roster.enrollments(EnrollmentQuery(course: "7", statuses: [.enrolled], emails: ["a@b.no"], search: "Ås"))
+        let listing = roster.enrollments(
+            EnrollmentQuery(course: "7", statuses: [.enrolled], emails: ["a@b.no"], search: "Ås"))
         _ = try await listing.collect(max: 1)
         #expect(transport.lastQuery == "course_id=7&since_id=0&limit=250")
         #expect(listing.report.serverFilters == [.course])
@@ -75,7 +86,9 @@ import Testing
     }
 
     @Test func updateIsFormEncodedAsTheVendorExampleSendsIt() async throws {
-        let transport = RecordingTransport { _ in HTTPResponse(status: 200, body: Data(participantJSON(id: 163930).utf8)) }
+        let transport = RecordingTransport { _ in
+            HTTPResponse(status: 200, body: Data(participantJSON(id: 163930).utf8))
+        }
         let roster = Roster(driver: try TestDrivers.driver(transport: transport))
         _ = try await roster.update(
             "163930",
@@ -87,8 +100,9 @@ import Testing
         #expect(request.url.absoluteString == "https://api.frontcore.com/v2/participants/163930")
         #expect(request.headers["Content-Type"] == "application/x-www-form-urlencoded")
         let body = String(decoding: try #require(request.body), as: UTF8.self)
-        #expect(body == "idStatus=4&idPaid=3&completed=1&passed=0"
-            + "&custom_properties%5Bhubspot_id%5D=10%2B1%20%26%20co&custom_properties%5Bkundebooker%5D=")
+        #expect(
+            body == "idStatus=4&idPaid=3&completed=1&passed=0"
+                + "&custom_properties%5Bhubspot_id%5D=10%2B1%20%26%20co&custom_properties%5Bkundebooker%5D=")
     }
 
     @Test(arguments: [(EnrollmentStatus.enrolled, "1"), (.pending, "7"), (.waitlisted, "3"), (.cancelled, "4")])
@@ -103,7 +117,9 @@ import Testing
     func inexpressibleStatusesAreUnsupportedAndNothingIsSent(_ status: EnrollmentStatus) async throws {
         let transport = RecordingTransport()
         let roster = Roster(driver: try TestDrivers.driver(transport: transport))
-        let error = await #expect(throws: RosterError.self) { try await roster.update("1", with: EnrollmentUpdate(status: status)) }
+        let error = await #expect(throws: RosterError.self) {
+            try await roster.update("1", with: EnrollmentUpdate(status: status))
+        }
         #expect(error?.code == .unsupported)
         #expect(transport.requests.isEmpty)
     }
@@ -111,7 +127,9 @@ import Testing
     @Test func nonNumericIdsAreRefusedBeforeSending() async throws {
         let transport = RecordingTransport()
         let roster = Roster(driver: try TestDrivers.driver(transport: transport))
-        let error = await #expect(throws: RosterError.self) { try await roster.enrollments(EnrollmentQuery(course: "abc")).collect(max: 1) }
+        let error = await #expect(throws: RosterError.self) {
+            try await roster.enrollments(EnrollmentQuery(course: "abc")).collect(max: 1)
+        }
         #expect(error?.code == .invalidArgument)
         #expect(transport.requests.isEmpty)
     }
@@ -126,9 +144,12 @@ import Testing
 
     @Test func plainHTTPIsRefusedExceptOnLoopback() throws {
         #expect(throws: RosterError.self) {
-            try FrontcoreDriver(configuration: FrontcoreConfiguration(apiKey: "k", baseURL: URL(string: "http://api.frontcore.com/v2")!))
+            try FrontcoreDriver(
+                configuration: FrontcoreConfiguration(apiKey: "k", baseURL: URL(string: "http://api.frontcore.com/v2")!)
+            )
         }
-        _ = try FrontcoreDriver(configuration: FrontcoreConfiguration(apiKey: "k", baseURL: URL(string: "http://127.0.0.1:8080/v2")!))
+        _ = try FrontcoreDriver(
+            configuration: FrontcoreConfiguration(apiKey: "k", baseURL: URL(string: "http://127.0.0.1:8080/v2")!))
     }
 }
 

@@ -23,7 +23,9 @@ import Testing
         #expect(per.learner.firstName == nil)
         #expect(per.learner.lastName == "Per")
         #expect(per.learner.username == "username_75cba24e")
-        #expect(per.learner.organization == Organization(id: "32714", name: "Beste Kunde AS", registrationNumber: "85454545"))
+        #expect(
+            per.learner.organization
+                == Organization(id: "32714", name: "Beste Kunde AS", registrationNumber: "85454545"))
         #expect(per.timestamps.createdAt == instant("2021-11-25T14:52:56Z"))
         #expect(per.customProperties == nil)
         #expect(per.passed == false && per.noShow == false)
@@ -37,8 +39,11 @@ import Testing
         #expect(session.timeZone == nil && session.utcOffsetSeconds == nil)
         #expect(session.isVirtual == false)
         #expect(session.teachingLanguage == "no")
-        #expect(session.location == Location(
-            id: "6489", name: "Sem", region: "Vestfold", countryCode: "NO", latitude: 59.2823015, longitude: 10.3300322))
+        #expect(
+            session.location
+                == Location(
+                    id: "6489", name: "Sem", region: "Vestfold", countryCode: "NO", latitude: 59.2823015,
+                    longitude: 10.3300322))
 
         let anonymous = all[1]
         #expect(anonymous.status == .pending)
@@ -81,7 +86,8 @@ import Testing
 
     @Test func seed001RepairedDecodes() async throws {
         let published = String(decoding: try Fixture.data("frontcore-participant-put-response"), as: UTF8.self)
-        let repaired = published.replacingOccurrences(of: "\"custom_property\": null,\n}", with: "\"custom_property\": null\n}")
+        let repaired = published.replacingOccurrences(
+            of: "\"custom_property\": null,\n}", with: "\"custom_property\": null\n}")
         #expect(repaired != published)
         let transport = RecordingTransport(body: Data(repaired.utf8))
         let roster = Roster(driver: try TestDrivers.driver(transport: transport))

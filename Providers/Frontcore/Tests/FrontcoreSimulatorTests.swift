@@ -7,7 +7,8 @@ import Testing
 
 /// The simulator as the vendor documents its API, and the adapter working against it.
 @Suite struct FrontcoreSimulatorTests {
-    private func get(_ simulator: FrontcoreSimulator, _ pathAndQuery: String, key: String? = nil) async -> HTTPResponse {
+    private func get(_ simulator: FrontcoreSimulator, _ pathAndQuery: String, key: String? = nil) async -> HTTPResponse
+    {
         var request = HTTPRequest(method: .get, url: URL(string: "https://api.frontcore.com/v2" + pathAndQuery)!)
         request.headers["X-API-Key"] = key ?? simulator.apiKey
         return await simulator.handle(request)
@@ -94,7 +95,8 @@ import Testing
         let id = try #require(simulator.participantIDs().first)
         let updated = try await roster.update(
             EnrollmentID(String(id)),
-            with: EnrollmentUpdate(status: .cancelled, passed: true, paymentCode: "1", customProperties: ["kilde": "Nettside ÆØÅ"]))
+            with: EnrollmentUpdate(
+                status: .cancelled, passed: true, paymentCode: "1", customProperties: ["kilde": "Nettside ÆØÅ"]))
         #expect(updated.status == .cancelled)
         #expect(updated.passed == true)
         #expect(updated.payment?.isPaid == true)
@@ -130,7 +132,9 @@ import Testing
         let simulator = FrontcoreSimulator(participants: 100, faults: FaultPlan(insertsPerPage: 2, deletesPerPage: 2))
         let before = Set(simulator.participantIDs())
         let roster = try TestDrivers.roster(simulator)
-        let listed = try await roster.enrollments(EnrollmentQuery(pageSize: 10)).collect(max: 1000).map { Int($0.id.rawValue)! }
+        let listed = try await roster.enrollments(EnrollmentQuery(pageSize: 10)).collect(max: 1000).map {
+            Int($0.id.rawValue)!
+        }
         let survivors = before.intersection(simulator.participantIDs())
         #expect(Set(listed).isSuperset(of: survivors))
         #expect(listed.count == Set(listed).count)
@@ -142,7 +146,8 @@ import Testing
         let simulator = FrontcoreSimulator(participants: 100, faults: FaultPlan(deletesPerPage: 3))
         let before = Set(simulator.participantIDs())
         let roster = try TestDrivers.roster(simulator, paging: .pageNumber)
-        let listed = Set(try await roster.enrollments(EnrollmentQuery(pageSize: 10)).collect(max: 1000).map { Int($0.id.rawValue)! })
+        let listed = Set(
+            try await roster.enrollments(EnrollmentQuery(pageSize: 10)).collect(max: 1000).map { Int($0.id.rawValue)! })
         let survivors = before.intersection(simulator.participantIDs())
         #expect(!survivors.isSubset(of: listed))
     }
@@ -150,7 +155,8 @@ import Testing
     @Test func throttlingAnd503BurstsAreRetriedOnTheVirtualClock() async throws {
         let clock = VirtualClock()
         let simulator = FrontcoreSimulator(
-            participants: 30, faults: FaultPlan(throttled: [1], retryAfter: .httpDate(secondsAhead: 3), unavailable: [3, 4]),
+            participants: 30,
+            faults: FaultPlan(throttled: [1], retryAfter: .httpDate(secondsAhead: 3), unavailable: [3, 4]),
             clock: clock)
         let roster = try TestDrivers.roster(simulator, clock: clock)
         let listing = roster.enrollments(EnrollmentQuery(pageSize: 10))

@@ -33,14 +33,17 @@ final class RecordingTransport: HTTPTransport, @unchecked Sendable {
 
     var requests: [HTTPRequest] { lock.withLock { recorded } }
     /// The query string of the last request, as sent.
-    var lastQuery: String? { requests.last.flatMap { URLComponents(url: $0.url, resolvingAgainstBaseURL: false)?.percentEncodedQuery } }
+    var lastQuery: String? {
+        requests.last.flatMap { URLComponents(url: $0.url, resolvingAgainstBaseURL: false)?.percentEncodedQuery }
+    }
 }
 
 /// Drivers for tests: a virtual clock (no real sleeping) and a key unique to the test, so that
 /// no two tests share a rate budget.
 enum TestDrivers {
     static func driver(
-        transport: any HTTPTransport, key: String = "test-key-\(UUID().uuidString)", paging: FrontcorePagingMode = .keyset,
+        transport: any HTTPTransport, key: String = "test-key-\(UUID().uuidString)",
+        paging: FrontcorePagingMode = .keyset,
         clock: VirtualClock = VirtualClock(), observer: (any HTTPObserver)? = nil
     ) throws -> FrontcoreDriver {
         try FrontcoreDriver(
@@ -48,7 +51,9 @@ enum TestDrivers {
             observer: observer)
     }
 
-    static func roster(_ simulator: FrontcoreSimulator, clock: VirtualClock = VirtualClock(), paging: FrontcorePagingMode = .keyset)
+    static func roster(
+        _ simulator: FrontcoreSimulator, clock: VirtualClock = VirtualClock(), paging: FrontcorePagingMode = .keyset
+    )
         throws -> Roster<FrontcoreDriver>
     {
         Roster(driver: try driver(transport: simulator.transport, key: simulator.apiKey, paging: paging, clock: clock))
