@@ -111,15 +111,26 @@ public struct LocalTime: Hashable, Sendable, Comparable, Codable, CustomStringCo
         self.second = second
     }
 
-    /// Parses `HH:MM` or `HH:MM:SS`; nil for anything else.
+    /// Parses `HH:MM` or `HH:MM:SS`; nil for anything else. Reads the UTF-8 bytes directly: it runs
+    /// for every session a listing maps.
     public init?(_ text: some StringProtocol) {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2 || parts.count == 3, parts.allSatisfy({ $0.count == 2 }),
-            let h = Int(parts[0]), let m = Int(parts[1])
-        else { return nil }
-        let s = parts.count == 3 ? Int(parts[2]) : 0
-        guard let s else { return nil }
+        var text = String(text)
+        let parsed: (Int, Int, Int)? = text.withUTF8 { b in
+            guard b.count == 5 || b.count == 8, b[2] == UInt8(ascii: ":"), b.count == 5 || b[5] == UInt8(ascii: ":"),
+                let h = Self.twoDigits(b[0], b[1]), let m = Self.twoDigits(b[3], b[4])
+            else { return nil }
+            if b.count == 5 { return (h, m, 0) }
+            guard let s = Self.twoDigits(b[6], b[7]) else { return nil }
+            return (h, m, s)
+        }
+        guard let (h, m, s) = parsed else { return nil }
         self.init(hour: h, minute: m, second: s)
+    }
+
+    private static func twoDigits(_ a: UInt8, _ b: UInt8) -> Int? {
+        let zero = UInt8(ascii: "0")
+        guard a >= zero, a <= zero + 9, b >= zero, b <= zero + 9 else { return nil }
+        return Int(a - zero) * 10 + Int(b - zero)
     }
 
     /// `HH:MM:SS`.

@@ -71,13 +71,39 @@ public struct Organization: Hashable, Sendable, Codable {
 /// E-mail address plausibility: one `@`, a non-empty local part, a dotted domain, no spaces. Enough to
 /// tell "Larsen" from an address, without pretending to validate deliverability.
 public enum EmailAddress {
-    /// True when `text` looks like an e-mail address.
+    /// True when `text` looks like an e-mail address. One pass over the UTF-8 bytes: it runs for
+    /// every record a listing maps.
     public static func isPlausible(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].count >= 3,
-            !text.contains(where: { $0.isWhitespace || $0 == "," || $0 == ";" || $0 == "<" || $0 == ">" })
-        else { return false }
-        let domain = parts[1]
-        return domain.contains(".") && !domain.hasPrefix(".") && !domain.hasSuffix(".") && !domain.contains("..")
+        var text = text
+        return text.withUTF8 { bytes in
+            var at = -1
+            for (index, byte) in bytes.enumerated() {
+                switch byte {
+                case UInt8(ascii: "@"):
+                    if at >= 0 { return false }
+                    at = index
+                case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"),
+                    UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "<"), UInt8(ascii: ">"):
+                    return false
+                default:
+                    continue
+                }
+            }
+            guard at > 0 else { return false }
+            let domain = bytes[(at + 1)...]
+            guard domain.count >= 3, let first = domain.first, let last = domain.last,
+                first != UInt8(ascii: "."), last != UInt8(ascii: ".")
+            else { return false }
+            var sawDot = false
+            var previous: UInt8 = 0
+            for byte in domain {
+                if byte == UInt8(ascii: ".") {
+                    if previous == UInt8(ascii: ".") { return false }
+                    sawDot = true
+                }
+                previous = byte
+            }
+            return sawDot
+        }
     }
 }
