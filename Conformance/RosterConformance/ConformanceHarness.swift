@@ -32,7 +32,8 @@ public struct SubjectSetup: Sendable {
     public var faults: FaultPlan
     /// When false, the driver gets a wrong credential (the backend must answer as the vendor does).
     public var validCredential: Bool
-    /// The clock for the driver's retry and rate budget (virtual in the suite: no real sleeping).
+    /// The clock for the driver's retry and rate budget AND the backend's fault injector (virtual in
+    /// the suite: no real sleeping; an HTTP-date `Retry-After` is computed on it, so both must share it).
     public var clock: any RosterClock
     /// Seed for generated data.
     public var seed: UInt64

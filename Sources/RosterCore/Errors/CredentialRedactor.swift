@@ -38,3 +38,13 @@ public struct CredentialRedactor: Sendable, Hashable {
         return copy
     }
 }
+
+extension CredentialRedactor: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// Says how many secrets it holds, never which: a redactor is printed whenever a driver, client or
+    /// facade that holds one is printed or dumped.
+    public var description: String { "CredentialRedactor(\(secrets.count) secrets)" }
+    /// Same as `description`.
+    public var debugDescription: String { description }
+    /// A mirror with no children, so `dump` and reflection-based printing never reach the secrets.
+    public var customMirror: Mirror { Mirror(self, children: [], displayStyle: .struct) }
+}

@@ -1,1 +1,0 @@
-// CourseDashboardSimulator: placeholder until its issue lands.

@@ -1,0 +1,206 @@
+import Foundation
+public import RosterCore
+public import RosterHTTP
+
+/// The Roster driver for SelfCommunity's API v2 course dashboard ("Course Dashboard"): lists a
+/// course's users (creator, managers, learners, invitations, requests), the caller's courses, and
+/// writes memberships through the role and invite endpoints. Listings without a course walk every
+/// course the token's user creates or manages (the facade does the walking).
+///
+/// There is no status write (`update` is unsupported): the vendor's writes are role changes and
+/// invitations, offered as `enroll`, `unenroll`, `invite`, `withdrawInvitations` and `makeManager`.
+public struct CourseDashboardDriver: RosterDriver, CustomStringConvertible, CustomDebugStringConvertible {
+    /// The provider name, `course-dashboard`.
+    public static let providerID = ProviderID("course-dashboard")
+    /// The largest page Roster asks for. The vendor documents no maximum; DRF's `max_limit` is
+    /// commonly 100, and the simulator caps at that too.
+    public static let maxPageSize = 100
+
+    /// The configuration in force.
+    public let configuration: CourseDashboardConfiguration
+    let api: VendorAPI
+
+    /// Creates a driver. Throws `invalidArgument` for a base URL that is not https (or http on loopback).
+    public init(
+        configuration: CourseDashboardConfiguration, transport: any HTTPTransport = URLSessionTransport(),
+        clock: any RosterClock = SystemClock(), observer: (any HTTPObserver)? = nil
+    ) throws {
+        guard (1...Self.maxPageSize).contains(configuration.pageSize) else {
+            throw RosterError(
+                .invalidArgument, "the page size \(configuration.pageSize) is outside 1...\(Self.maxPageSize)",
+                provider: Self.providerID)
+        }
+        self.configuration = configuration
+        let redactor = CredentialRedactor(secrets: configuration.knownToken.map { [$0] } ?? [])
+        // One budget per credential (per community host when the token comes from a closure).
+        let budgetKey = "course-dashboard " + (configuration.knownToken ?? configuration.baseURL.absoluteString)
+        let budget = configuration.rateLimit.map { RateBudget.shared(key: budgetKey, limits: [$0], clock: clock) }
+        let client = HTTPClient.standard(
+            transport: transport, auth: AuthMiddleware(prefix: "Bearer ", source: configuration.token), budget: budget,
+            retry: configuration.retry, clock: clock, observer: observer, redactor: redactor)
+        api = try VendorAPI(
+            provider: Self.providerID, baseURL: configuration.baseURL, client: client, redactor: redactor,
+            errorMapper: CourseDashboardErrors.map)
+    }
+
+    /// `course-dashboard`.
+    public var provider: ProviderID { Self.providerID }
+
+    /// The provider and host, never the token.
+    public var description: String { "CourseDashboardDriver(\(configuration))" }
+
+    /// The same as `description`: nothing secret to show.
+    public var debugDescription: String { description }
+
+    /// Next-link paging for users and courses, one course at a time; course, role and search filters
+    /// on the server (status locally: `joined` splits by progress); no status write.
+    public var capabilities: DriverCapabilities {
+        DriverCapabilities(
+            operations: [.listEnrollments, .listCourses, .getEnrollment, .enroll, .unenroll],
+            enrollmentPaging: .nextLink, coursePaging: .nextLink,
+            defaultPageSize: configuration.pageSize, maxPageSize: Self.maxPageSize,
+            serverFilters: [.course, .role, .search], listsPerCourse: true,
+            enrollableRoles: [.learner, .manager],
+            rateLimits: configuration.rateLimit.map { [$0] } ?? [])
+    }
+
+    // MARK: Listing
+
+    /// One page of a course's users from `GET /api/v2/course/{id}/users/`, oldest membership first
+    /// (`ordering=joined_at`, so people who join mid-listing land at the end instead of shifting pages).
+    public func fetchEnrollments(_ request: PageRequest<EnrollmentQuery>) async throws -> FetchedPage<Enrollment> {
+        guard let course = request.query.course else {
+            throw RosterError(.invalidArgument, "Course Dashboard lists one course at a time", provider: provider)
+        }
+        let statuses = CourseDashboardStatusMapping.joinStatuses(
+            for: request.query.roles, additional: configuration.additionalJoinStatuses)
+        if statuses.isEmpty { return FetchedPage(records: [], total: 0) }
+        var parameters = [
+            ("statuses", CourseDashboardStatusMapping.statusesParameter(statuses)), ("ordering", "joined_at"),
+        ]
+        if let search = request.query.search { parameters.append(("search", search)) }
+        let url = try pageURL(
+            try Self.usersPath(course), parameters: parameters, position: request.position, limit: request.limit)
+        return try await fetchPage(url, of: CourseDashboardUserRecord.self) {
+            CourseDashboardRecordMapping.enrollment($0, course: course)
+        }
+    }
+
+    /// One page of the courses the token's user creates or manages (`GET /api/v2/course/` with
+    /// `statuses=["creator","manager"]`), or of `GET /api/v2/course/search/` when the query searches.
+    public func fetchCourses(_ request: PageRequest<CourseQuery>) async throws -> FetchedPage<Course> {
+        let url: URL
+        if let search = request.query.search, !search.isEmpty {
+            url = try pageURL(
+                "/api/v2/course/search/", parameters: [("search", search)], position: request.position,
+                limit: request.limit)
+        } else {
+            let managed = CourseDashboardStatusMapping.statusesParameter([
+                CourseDashboardJoinStatus.creator.rawValue, CourseDashboardJoinStatus.manager.rawValue,
+            ])
+            url = try pageURL(
+                "/api/v2/course/", parameters: [("statuses", managed)], position: request.position, limit: request.limit)
+        }
+        return try await fetchPage(url, of: CourseDashboardCourseRecord.self, CourseDashboardRecordMapping.course)
+    }
+
+    // MARK: Single records
+
+    /// One membership. The API has no endpoint for it, so this reads the user (`GET /api/v2/user/{id}/`,
+    /// which also gives `ext_id`) and then searches the course's users for that username.
+    public func enrollment(_ id: EnrollmentID, course: CourseID?) async throws -> Enrollment {
+        let (courseID, userID) = try split(id, course: course)
+        let user = try await communityUser(userID)
+        guard let username = user.username else {
+            throw RosterError(.notFound, "user \(userID) has no username to search for", provider: provider)
+        }
+        let query = EnrollmentQuery(course: courseID, search: username)
+        var walker = PageWalker(style: .nextLink, limit: capabilities.maxPageSize)
+        var position = PagePosition.start
+        while true {
+            let page = try await fetchEnrollments(PageRequest(query: query, position: position, limit: walker.limit))
+            if var found = page.records.first(where: { $0.learner.id == userID }) {
+                found.learner.externalID = user.extID
+                return found
+            }
+            guard case .next(let next) = try walker.advance(after: page, at: position, newRecords: page.records.count)
+            else {
+                throw RosterError(
+                    .notFound, "user \(userID.rawValue) has no membership in course \(courseID.rawValue)",
+                    provider: provider)
+            }
+            position = next
+        }
+    }
+
+    /// Enrolls a user as learner (`{"joined":[id]}`) or manager (`{"managers":[id]}`). A user who
+    /// already holds that place (a manager or creator counts as enrolled) is reported, not re-sent.
+    public func enroll(_ request: EnrollRequest) async throws -> EnrollOutcome {
+        let target: CourseDashboardJoinStatus
+        switch request.role {
+        case .learner: target = .joined
+        case .manager: target = .manager
+        default: throw RosterError(.unsupported, "Course Dashboard cannot enroll as \(request.role)", provider: provider)
+        }
+        let id = CourseDashboardIdentity.enrollmentID(course: request.course, user: request.learner)
+        if let existing = try await existingEnrollment(id, course: request.course),
+            Self.holds(existing.vendorStatus.code, target)
+        {
+            return .alreadyEnrolled(existing)
+        }
+        try await setRole(target, users: [request.learner], course: request.course)
+        return .created(try await existingEnrollment(id, course: request.course))
+    }
+
+    /// Removes a user from the course (`POST …/role/ {"unjoined":[id]}`). The creator cannot leave:
+    /// the vendor answers 400, surfaced as `invalidArgument`.
+    public func unenroll(_ id: EnrollmentID, course: CourseID?) async throws {
+        let (courseID, userID) = try split(id, course: course)
+        try await setRole(nil, users: [userID], course: courseID)
+    }
+
+    // MARK: Helpers
+
+    static func usersPath(_ course: CourseID) throws -> String {
+        "/api/v2/course/\(try CourseDashboardIdentity.courseNumber(course))/users/"
+    }
+
+    /// True when a user with `current` status already holds `target`.
+    static func holds(_ current: String, _ target: CourseDashboardJoinStatus) -> Bool {
+        switch target {
+        case .joined: ["joined", "manager", "creator"].contains(current)
+        case .manager: ["manager", "creator"].contains(current)
+        default: current == target.rawValue
+        }
+    }
+
+    /// The course and user of `id`, checked against `course` when given.
+    func split(_ id: EnrollmentID, course: CourseID?) throws -> (CourseID, LearnerID) {
+        guard let parts = CourseDashboardIdentity.parse(id) else {
+            throw RosterError(
+                .invalidArgument, "\"\(id.rawValue)\" is not a Course Dashboard enrollment id (<course>:<user>)",
+                provider: provider)
+        }
+        if let course, course != parts.course {
+            throw RosterError(
+                .invalidArgument, "enrollment \(id.rawValue) is not in course \(course.rawValue)", provider: provider)
+        }
+        return parts
+    }
+
+    /// The membership, or nil when the user has none in the course.
+    func existingEnrollment(_ id: EnrollmentID, course: CourseID) async throws -> Enrollment? {
+        do {
+            return try await enrollment(id, course: course)
+        } catch let error as RosterError where error.code == .notFound {
+            return nil
+        }
+    }
+
+    /// `GET /api/v2/user/{id}/`.
+    func communityUser(_ id: LearnerID) async throws -> CourseDashboardCommunityUser {
+        let url = api.url("/api/v2/user/\(try CourseDashboardIdentity.userNumber(id))/")
+        let response = try await api.send(.get, url)
+        return try api.decode(CourseDashboardCommunityUser.self, from: response, for: .get, url)
+    }
+}

@@ -1,1 +1,0 @@
-// RosterCourseDashboard: placeholder until its issue lands.

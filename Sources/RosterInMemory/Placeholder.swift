@@ -1,1 +1,0 @@
-// RosterInMemory: placeholder until its issue lands.

@@ -1,0 +1,85 @@
+import RosterCore
+import Testing
+
+@Suite struct PageWalkerTests {
+    func page(_ count: Int, total: Int? = nil, key: String? = nil, link: String? = nil) -> FetchedPage<Int> {
+        FetchedPage(records: Array(0..<count), total: total, lastKey: key, nextLink: link)
+    }
+
+    func expectInconsistent(_ body: () throws -> PageWalker.Step) {
+        #expect { try body() } throws: { ($0 as? RosterError)?.code == .inconsistentPaging }
+    }
+
+    @Test func pageNumberGoesOnAfterAFullPageAndEndsOnAShortOrEmptyOne() throws {
+        var walker = PageWalker(style: .pageNumber(firstPage: 1), limit: 3)
+        #expect(try walker.advance(after: page(3), at: .start, newRecords: 3) == .next(.page(2)))
+        #expect(try walker.advance(after: page(3), at: .page(2), newRecords: 3) == .next(.page(3)))
+        #expect(try walker.advance(after: page(2), at: .page(3), newRecords: 2) == .end)
+        var empty = PageWalker(style: .pageNumber(firstPage: 0), limit: 3)
+        #expect(try empty.advance(after: page(0), at: .start, newRecords: 0) == .end)
+    }
+
+    @Test func pageNumberRefusesAFullPageOfRepeatsAndAnOversizedPage() {
+        var walker = PageWalker(style: .pageNumber(firstPage: 1), limit: 3)
+        expectInconsistent { try walker.advance(after: page(3), at: .page(2), newRecords: 0) }
+        var oversized = PageWalker(style: .pageNumber(firstPage: 1), limit: 3)
+        expectInconsistent { try oversized.advance(after: page(4), at: .start, newRecords: 4) }
+    }
+
+    @Test func pageNumberResumesAfterTheSavedPage() throws {
+        var walker = PageWalker(style: .pageNumber(firstPage: 1), limit: 2, resumingAt: .page(5))
+        #expect(try walker.advance(after: page(2), at: .page(5), newRecords: 2) == .next(.page(6)))
+    }
+
+    @Test func pageNumberWithTotalEndsWhenTheTotalIsReached() throws {
+        var walker = PageWalker(style: .pageNumberWithTotal(firstPage: 1), limit: 3)
+        #expect(try walker.advance(after: page(3, total: 6), at: .start, newRecords: 3) == .next(.page(2)))
+        #expect(try walker.advance(after: page(3, total: 6), at: .page(2), newRecords: 3) == .end)
+        var zeroBased = PageWalker(style: .pageNumberWithTotal(firstPage: 0), limit: 3)
+        #expect(try zeroBased.advance(after: page(3, total: 7), at: .start, newRecords: 3) == .next(.page(1)))
+        var none = PageWalker(style: .pageNumberWithTotal(firstPage: 1), limit: 3)
+        #expect(try none.advance(after: page(0, total: 0), at: .start, newRecords: 0) == .end)
+        var noTotal = PageWalker(style: .pageNumberWithTotal(firstPage: 1), limit: 3)
+        #expect(try noTotal.advance(after: page(2), at: .start, newRecords: 2) == .end)
+    }
+
+    @Test func pageNumberWithTotalRefusesAnEmptyPageTheTotalPointsPast() throws {
+        var walker = PageWalker(style: .pageNumberWithTotal(firstPage: 1), limit: 3)
+        _ = try walker.advance(after: page(3, total: 9), at: .start, newRecords: 3)
+        expectInconsistent { try walker.advance(after: page(0, total: 9), at: .page(2), newRecords: 0) }
+        var repeats = PageWalker(style: .pageNumberWithTotal(firstPage: 1), limit: 3)
+        expectInconsistent { try repeats.advance(after: page(3, total: 9), at: .start, newRecords: 0) }
+    }
+
+    @Test func keysetContinuesAfterTheLastKeyAndEndsOnAShortOrEmptyPage() throws {
+        var walker = PageWalker(style: .keyset, limit: 2)
+        #expect(try walker.advance(after: page(2, key: "b"), at: .start, newRecords: 2) == .next(.after("b")))
+        #expect(try walker.advance(after: page(2, key: "d"), at: .after("b"), newRecords: 2) == .next(.after("d")))
+        #expect(try walker.advance(after: page(1, key: "e"), at: .after("d"), newRecords: 1) == .end)
+        #expect(try walker.advance(after: page(0), at: .after("e"), newRecords: 0) == .end)
+    }
+
+    @Test func keysetRefusesARepeatedKeyAndAPageWithoutKey() {
+        var walker = PageWalker(style: .keyset, limit: 2)
+        _ = try? walker.advance(after: page(2, key: "b"), at: .start, newRecords: 2)
+        expectInconsistent { try walker.advance(after: page(2, key: "b"), at: .after("b"), newRecords: 0) }
+        var keyless = PageWalker(style: .keyset, limit: 2)
+        expectInconsistent { try keyless.advance(after: page(2), at: .start, newRecords: 2) }
+        var resumed = PageWalker(style: .keyset, limit: 2, resumingAt: .after("k"))
+        expectInconsistent { try resumed.advance(after: page(2, key: "k"), at: .after("k"), newRecords: 2) }
+    }
+
+    @Test func nextLinkFollowsLinksUntilNil() throws {
+        var walker = PageWalker(style: .nextLink, limit: 2)
+        #expect(try walker.advance(after: page(2, link: "https://x/?o=2"), at: .start, newRecords: 2) == .next(.link("https://x/?o=2")))
+        #expect(try walker.advance(after: page(1), at: .link("https://x/?o=2"), newRecords: 1) == .end)
+    }
+
+    @Test func nextLinkRefusesARepeatedLinkAndAnEmptyPageThatPointsOn() throws {
+        var walker = PageWalker(style: .nextLink, limit: 2)
+        _ = try walker.advance(after: page(2, link: "https://x/?o=2"), at: .start, newRecords: 2)
+        expectInconsistent { try walker.advance(after: page(2, link: "https://x/?o=2"), at: .link("https://x/?o=2"), newRecords: 2) }
+        var empty = PageWalker(style: .nextLink, limit: 2)
+        expectInconsistent { try empty.advance(after: page(0, link: "https://x/?o=2"), at: .start, newRecords: 0) }
+    }
+}
