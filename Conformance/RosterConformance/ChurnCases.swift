@@ -52,7 +52,8 @@ enum ChurnCases {
         } else {
             context.check(
                 missing.count <= deleted.count,
-                "\(missing.count) records present throughout were missed, more than the \(deleted.count) deletions explain")
+                "\(missing.count) records present throughout were missed, more than the \(deleted.count) deletions explain"
+            )
         }
         let report = listing.report
         context.check(report.finished, "the listing under churn did not finish")

@@ -44,9 +44,14 @@ enum CompletenessCases {
         let got = Set(ids)
         context.check(
             got == expected,
-            "\(what): missing \(expected.subtracting(got).sorted().prefix(5)), unexpected \(got.subtracting(expected).sorted().prefix(5))")
+            "\(what): missing \(expected.subtracting(got).sorted().prefix(5)), unexpected \(got.subtracting(expected).sorted().prefix(5))"
+        )
         context.check(result.report.finished, "\(what): the report is not marked finished")
-        context.check(result.report.records == ids.count, "\(what): the report counts \(result.report.records) records, \(ids.count) were yielded")
-        context.check(result.report.duplicatesDropped == 0, "\(what): \(result.report.duplicatesDropped) duplicates on an unchanging backend")
+        context.check(
+            result.report.records == ids.count,
+            "\(what): the report counts \(result.report.records) records, \(ids.count) were yielded")
+        context.check(
+            result.report.duplicatesDropped == 0,
+            "\(what): \(result.report.duplicatesDropped) duplicates on an unchanging backend")
     }
 }

@@ -81,6 +81,15 @@ public enum ConformanceCase: String, CaseIterable, Sendable, CustomStringConvert
     public func run<H: ConformanceHarness>(_ harness: H) async throws {
         let context = ConformanceContext(harness: harness, caseName: rawValue)
         defer { context.checkNoSecretsLeaked() }
+        do {
+            try await run(in: context)
+        } catch {
+            context.note(error)  // an unexpected error ends the case, but is still checked for secrets
+            throw error
+        }
+    }
+
+    private func run<H: ConformanceHarness>(in context: ConformanceContext<H>) async throws {
         switch self {
         case .completenessSmallSets: try await CompletenessCases.smallSets(context)
         case .completenessThousandRecords: try await CompletenessCases.thousandRecords(context)
@@ -101,7 +110,8 @@ public enum ConformanceCase: String, CaseIterable, Sendable, CustomStringConvert
         case .wrongCredentialIsUnauthenticated: try await HTTPFaultCases.wrongCredential(context)
         case .forbiddenIsPermissionDenied: try await HTTPFaultCases.forcedStatus(context, 403, .permissionDenied)
         case .missingEndpointIsNotFound: try await HTTPFaultCases.forcedStatus(context, 404, .notFound)
-        case .throttledRetryAfterSecondsRetried: try await HTTPFaultCases.throttled(context, .seconds(3), expectedWait: 3)
+        case .throttledRetryAfterSecondsRetried:
+            try await HTTPFaultCases.throttled(context, .seconds(3), expectedWait: 3)
         case .throttledRetryAfterDateRetried:
             try await HTTPFaultCases.throttled(context, .httpDate(secondsAhead: 5), expectedWait: 5)
         case .exhaustedRetriesAreRateLimited: try await HTTPFaultCases.exhaustedRetries(context)

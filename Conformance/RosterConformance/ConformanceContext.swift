@@ -29,7 +29,9 @@ final class ConformanceContext<H: ConformanceHarness> {
     }
 
     /// Checks `condition`, failing with `message` when false.
-    func check(_ condition: Bool, _ message: @autoclosure () -> String, sourceLocation: SourceLocation = #_sourceLocation) {
+    func check(
+        _ condition: Bool, _ message: @autoclosure () -> String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         if !condition { fail(message(), sourceLocation: sourceLocation) }
     }
 
@@ -54,11 +56,14 @@ final class ConformanceContext<H: ConformanceHarness> {
             fail("\(what): expected a \(code.rawValue) error, got success", sourceLocation: sourceLocation)
         } catch let error as RosterError {
             note(error)
-            check(error.code == code, "\(what): expected \(code.rawValue), got \(error)", sourceLocation: sourceLocation)
+            check(
+                error.code == code, "\(what): expected \(code.rawValue), got \(error)", sourceLocation: sourceLocation)
             return error
         } catch {
             note(error)
-            fail("\(what): expected a RosterError \(code.rawValue), got \(type(of: error)): \(error)", sourceLocation: sourceLocation)
+            fail(
+                "\(what): expected a RosterError \(code.rawValue), got \(type(of: error)): \(error)",
+                sourceLocation: sourceLocation)
         }
         return nil
     }
@@ -68,11 +73,14 @@ final class ConformanceContext<H: ConformanceHarness> {
     func checkNoSecretsLeaked() {
         for subject in subjects {
             let secrets = subject.secrets.filter { $0.count >= 4 }
-            let texts = errorTexts + subject.observedLog()
+            let texts =
+                errorTexts + subject.observedLog()
                 + [String(describing: subject.roster), String(reflecting: subject.roster)]
             for secret in secrets {
                 for text in texts where text.contains(secret) {
-                    fail("a credential appears in: \(text.replacingOccurrences(of: secret, with: "‹SECRET›").prefix(300))")
+                    fail(
+                        "a credential appears in: \(text.replacingOccurrences(of: secret, with: "‹SECRET›").prefix(300))"
+                    )
                     return
                 }
             }

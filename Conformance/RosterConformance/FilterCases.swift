@@ -29,11 +29,15 @@ enum FilterCases {
                 let got = Set(result.ids)
                 context.check(
                     got == expected,
-                    "filter \(filter): \(got.count) records, the local semantics select \(expected.count); extra \(got.subtracting(expected).sorted().prefix(5)), missing \(expected.subtracting(got).sorted().prefix(5))")
+                    "filter \(filter): \(got.count) records, the local semantics select \(expected.count); extra \(got.subtracting(expected).sorted().prefix(5)), missing \(expected.subtracting(got).sorted().prefix(5))"
+                )
                 if server {
-                    context.check(result.report.serverFilters.contains(filter), "filter \(filter) is not reported as a server filter")
+                    context.check(
+                        result.report.serverFilters.contains(filter),
+                        "filter \(filter) is not reported as a server filter")
                 } else {
-                    context.check(result.report.localFilters.contains(filter), "filter \(filter) is not reported as local")
+                    context.check(
+                        result.report.localFilters.contains(filter), "filter \(filter) is not reported as local")
                 }
             } catch {
                 context.note(error)

@@ -22,13 +22,16 @@ enum HTTPFaultCases {
     }
 
     /// The next request is answered `status`; the listing fails with `code`.
-    static func forcedStatus<H>(_ context: ConformanceContext<H>, _ status: Int, _ code: RosterError.Code) async throws {
+    static func forcedStatus<H>(_ context: ConformanceContext<H>, _ status: Int, _ code: RosterError.Code) async throws
+    {
         let subject = try await context.subject(SubjectSetup(enrollmentsPerCourse: 3))
         subject.backend.injectFromNextRequest(FaultPlan(forcedStatus: [1: status]))
         let error = await context.expectError(code, "a listing answered HTTP \(status)") {
             try await subject.roster.listAll()
         }
-        context.check(error?.httpStatus == status, "the error carries HTTP status \(error?.httpStatus.map(String.init) ?? "none")")
+        context.check(
+            error?.httpStatus == status, "the error carries HTTP status \(error?.httpStatus.map(String.init) ?? "none")"
+        )
     }
 
     /// The first request is throttled with `form`; the listing must wait `expectedWait` and succeed.
@@ -59,7 +62,10 @@ enum HTTPFaultCases {
         let error = await context.expectError(.rateLimited, "a listing throttled on every request") {
             try await subject.roster.listAll()
         }
-        context.check(error?.retryAfterSeconds == 2, "the rateLimited error carries retry-after \(error?.retryAfterSeconds.map { "\($0)" } ?? "none"), expected 2")
+        context.check(
+            error?.retryAfterSeconds == 2,
+            "the rateLimited error carries retry-after \(error?.retryAfterSeconds.map { "\($0)" } ?? "none"), expected 2"
+        )
         context.check(subject.backend.injector.requestCount < 50, "the retries never stopped")
     }
 

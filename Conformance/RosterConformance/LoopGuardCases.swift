@@ -20,7 +20,8 @@ enum LoopGuardCases {
             outcome = .failure(error)
         }
         if driver.fetchCount > driver.fetchLimit {
-            return context.fail("\(tamper) under \(style): the listing ran past \(driver.fetchLimit) pages without a guard firing")
+            return context.fail(
+                "\(tamper) under \(style): the listing ran past \(driver.fetchLimit) pages without a guard firing")
         }
         let endsQuietly: Bool =
             switch (tamper, style) {
@@ -29,7 +30,8 @@ enum LoopGuardCases {
             }
         switch outcome {
         case .success:
-            context.check(endsQuietly, "\(tamper) under \(style): the listing ended without an inconsistentPaging error")
+            context.check(
+                endsQuietly, "\(tamper) under \(style): the listing ended without an inconsistentPaging error")
             if endsQuietly {
                 context.check(yielded <= pageSize, "\(tamper) under \(style): \(yielded) records from one real page")
             }
@@ -40,6 +42,8 @@ enum LoopGuardCases {
         case .failure(let error):
             context.fail("\(tamper) under \(style): expected a RosterError, got \(type(of: error)): \(error)")
         }
-        context.check(driver.fetchCount <= 3, "\(tamper) under \(style): \(driver.fetchCount) pages fetched before the guard fired")
+        context.check(
+            driver.fetchCount <= 3,
+            "\(tamper) under \(style): \(driver.fetchCount) pages fetched before the guard fired")
     }
 }

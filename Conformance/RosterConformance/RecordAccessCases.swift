@@ -18,9 +18,14 @@ enum RecordAccessCases {
             do {
                 let read = try await roster.enrollment(record.id, course: record.course.id)
                 context.check(read.id == record.id, "get \(record.id) answered \(read.id)")
-                context.check(read.course.id == record.course.id, "get \(record.id): course \(read.course.id), listed \(record.course.id)")
-                context.check(read.learner.id == record.learner.id, "get \(record.id): learner \(read.learner.id), listed \(record.learner.id)")
-                context.check(read.status == record.status, "get \(record.id): status \(read.status), listed \(record.status)")
+                context.check(
+                    read.course.id == record.course.id,
+                    "get \(record.id): course \(read.course.id), listed \(record.course.id)")
+                context.check(
+                    read.learner.id == record.learner.id,
+                    "get \(record.id): learner \(read.learner.id), listed \(record.learner.id)")
+                context.check(
+                    read.status == record.status, "get \(record.id): status \(read.status), listed \(record.status)")
                 context.check(read.role == record.role, "get \(record.id): role \(read.role), listed \(record.role)")
             } catch {
                 context.note(error)
@@ -51,7 +56,8 @@ enum RecordAccessCases {
             return context.fail("the backend holds no learner record")
         }
         let writable = EnrollmentStatus.known.filter(roster.capabilities.writableStatuses.contains)
-        guard roster.capabilities.supports(.updateEnrollment), let status = writable.first(where: { $0 != record.status })
+        guard roster.capabilities.supports(.updateEnrollment),
+            let status = writable.first(where: { $0 != record.status })
         else {
             await context.expectError(.unsupported, "update without the capability") {
                 try await roster.update(record.id, course: record.course.id, with: EnrollmentUpdate(status: .cancelled))
@@ -73,13 +79,15 @@ enum RecordAccessCases {
         }
         let request = EnrollRequest(course: courses[1], learner: record.learner.id)
         for operation in DriverCapabilities.Operation.allCases where !caps.supports(operation) {
-            await context.expectError(.unsupported, "the undeclared operation \(operation)") { () async throws -> Void in
+            await context.expectError(.unsupported, "the undeclared operation \(operation)") {
+                () async throws -> Void in
                 switch operation {
                 case .listEnrollments: _ = try await roster.listAll()
                 case .listCourses: _ = try await roster.courses().collect(max: 10_000)
                 case .getEnrollment: _ = try await roster.enrollment(record.id, course: record.course.id)
                 case .updateEnrollment:
-                    _ = try await roster.update(record.id, course: record.course.id, with: EnrollmentUpdate(passed: true))
+                    _ = try await roster.update(
+                        record.id, course: record.course.id, with: EnrollmentUpdate(passed: true))
                 case .enroll: _ = try await roster.enroll(request)
                 case .unenroll: try await roster.unenroll(record.id, course: record.course.id)
                 }
@@ -87,19 +95,25 @@ enum RecordAccessCases {
         }
         if caps.supports(.listCourses) {
             let listed = Set(try await roster.courses().collect(max: 10_000).map(\.id))
-            context.check(listed == Set(courses), "the course listing gave \(listed.sorted()), the backend holds \(courses.sorted())")
+            context.check(
+                listed == Set(courses),
+                "the course listing gave \(listed.sorted()), the backend holds \(courses.sorted())")
         }
         guard caps.supports(.enroll) else { return }
         let created = try await roster.enroll(request)
-        guard case .created(let made) = created else { return context.fail("enrolling a new person answered \(created)") }
+        guard case .created(let made) = created else {
+            return context.fail("enrolling a new person answered \(created)")
+        }
         let again = try await roster.enroll(request)
         if case .created = again { context.fail("enrolling the same person twice created a second enrollment") }
         let inCourse = try await roster.listAll(EnrollmentQuery(course: courses[1], learner: record.learner.id)).records
-        context.check(inCourse.count == 1, "after enrolling, course \(courses[1]) lists the person \(inCourse.count) times")
+        context.check(
+            inCourse.count == 1, "after enrolling, course \(courses[1]) lists the person \(inCourse.count) times")
         guard caps.supports(.unenroll), let enrollment = made ?? inCourse.first else { return }
         try await roster.unenroll(enrollment.id, course: courses[1])
         let after = try await roster.listAll(EnrollmentQuery(course: courses[1], learner: record.learner.id)).records
         context.check(
-            after.allSatisfy { $0.status == .cancelled }, "after unenrolling, course \(courses[1]) still lists the person as enrolled")
+            after.allSatisfy { $0.status == .cancelled },
+            "after unenrolling, course \(courses[1]) still lists the person as enrolled")
     }
 }

@@ -27,7 +27,9 @@ enum SafetyCases {
         }
         let outcome = await consumer.value
         guard outcome.requestsAtCancel >= 0 else { return context.fail("the listing ended before 3 records") }
-        context.check(outcome.error is CancellationError, "cancelling gave \(outcome.error.map { "\($0)" } ?? "no error"), not CancellationError")
+        context.check(
+            outcome.error is CancellationError,
+            "cancelling gave \(outcome.error.map { "\($0)" } ?? "no error"), not CancellationError")
         if let error = outcome.error { context.note(error) }
         context.check(
             injector.requestCount == outcome.requestsAtCancel,

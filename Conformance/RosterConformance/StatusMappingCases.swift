@@ -37,10 +37,12 @@ enum StatusMappingCases {
         try await subject.backend.setVendorStatus(raw, of: target.id)
         let listed = try await subject.roster.listAll().records.first { $0.id == target.id }
         context.check(
-            listed?.status == .unknown(raw: raw), "the undocumented status \(raw) was listed as \(listed.map { "\($0.status)" } ?? "nothing")")
+            listed?.status == .unknown(raw: raw),
+            "the undocumented status \(raw) was listed as \(listed.map { "\($0.status)" } ?? "nothing")")
         if subject.roster.capabilities.supports(.getEnrollment) {
             let read = try await subject.roster.enrollment(target.id, course: target.course.id)
-            context.check(read.status == .unknown(raw: raw), "the undocumented status \(raw) was read as \(read.status)")
+            context.check(
+                read.status == .unknown(raw: raw), "the undocumented status \(raw) was read as \(read.status)")
         }
     }
 
@@ -62,11 +64,13 @@ enum StatusMappingCases {
         _ context: ConformanceContext<H>
     ) async {
         do {
-            let answered = try await subject.roster.update(record.id, course: record.course.id, with: EnrollmentUpdate(status: status))
+            let answered = try await subject.roster.update(
+                record.id, course: record.course.id, with: EnrollmentUpdate(status: status))
             context.check(answered.id == record.id, "writing \(status) to \(record.id) answered record \(answered.id)")
             context.check(answered.status == status, "writing \(status) answered \(answered.status)")
             let reread = try await reread(record, subject)
-            context.check(reread?.status == status, "writing \(status) re-read as \(reread.map { "\($0.status)" } ?? "nothing")")
+            context.check(
+                reread?.status == status, "writing \(status) re-read as \(reread.map { "\($0.status)" } ?? "nothing")")
         } catch {
             context.note(error)
             context.fail("writing the writable status \(status) failed: \(error)")
@@ -86,11 +90,13 @@ enum StatusMappingCases {
         await context.expectError(.unsupported, "writing \(status)") {
             try await roster.update(target.id, course: target.course.id, with: EnrollmentUpdate(status: status))
         }
-        context.check(subject.backend.injector.mutatingRequestCount == before, "an unwritable status reached the backend")
+        context.check(
+            subject.backend.injector.mutatingRequestCount == before, "an unwritable status reached the backend")
     }
 
     /// The subject's learner-role records, in id order.
-    static func learnerRecords<H>(_ subject: ConformanceSubject<H.Driver>, _ context: ConformanceContext<H>) async throws
+    static func learnerRecords<H>(_ subject: ConformanceSubject<H.Driver>, _ context: ConformanceContext<H>)
+        async throws
         -> [Enrollment]
     {
         try await subject.roster.listAll().records.filter { $0.role == .learner }.sorted { $0.id < $1.id }
@@ -101,6 +107,8 @@ enum StatusMappingCases {
         if subject.roster.capabilities.supports(.getEnrollment) {
             return try await subject.roster.enrollment(record.id, course: record.course.id)
         }
-        return try await subject.roster.listAll(EnrollmentQuery(course: record.course.id)).records.first { $0.id == record.id }
+        return try await subject.roster.listAll(EnrollmentQuery(course: record.course.id)).records.first {
+            $0.id == record.id
+        }
     }
 }

@@ -39,7 +39,8 @@ struct TamperingDriver<Base: RosterDriver>: RosterDriver {
         if number > fetchLimit { throw RunawayListing() }
         switch tamper {
         case .repeatFirstPage:
-            return try await base.fetchEnrollments(PageRequest(query: request.query, position: .start, limit: request.limit))
+            return try await base.fetchEnrollments(
+                PageRequest(query: request.query, position: .start, limit: request.limit))
         case .emptyPageOnward:
             var page = try await base.fetchEnrollments(request)
             if number > 1 {
@@ -62,7 +63,12 @@ struct TamperingDriver<Base: RosterDriver>: RosterDriver {
     private final class Counter: @unchecked Sendable {
         private let lock = NSLock()
         private var count = 0
-        func increment() -> Int { lock.withLock { count += 1; return count } }
+        func increment() -> Int {
+            lock.withLock {
+                count += 1
+                return count
+            }
+        }
         var value: Int { lock.withLock { count } }
     }
 }

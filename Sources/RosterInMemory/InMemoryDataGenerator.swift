@@ -17,7 +17,8 @@ public struct InMemoryDataGenerator: Sendable {
         let titleOffset = Int(random.next() % UInt64(Self.courseTitles.count))
         for c in 0..<courses {
             let title = Self.courseTitles[(c + titleOffset) % Self.courseTitles.count]
-            let course = InMemoryCourse(id: "course-\(c + 1)", title: courses > Self.courseTitles.count ? "\(title) \(c + 1)" : title)
+            let course = InMemoryCourse(
+                id: "course-\(c + 1)", title: courses > Self.courseTitles.count ? "\(title) \(c + 1)" : title)
             store.addCourse(course)
             for e in 0..<enrollmentsPerCourse {
                 store.insert(draft(course: course, index: c * enrollmentsPerCourse + e, position: e, random: &random))

@@ -63,7 +63,9 @@ public struct InMemoryDriver: RosterDriver {
         -> Enrollment
     {
         if changes.customProperties != nil || changes.paymentCode.map({ $0 != "paid" && $0 != "unpaid" }) == true {
-            throw RosterError(.unsupported, "the in-memory API stores no custom properties or payment codes other than paid/unpaid", provider: provider)
+            throw RosterError(
+                .unsupported, "the in-memory API stores no custom properties or payment codes other than paid/unpaid",
+                provider: provider)
         }
         var body: [String: Any] = [:]
         if let status = changes.status { body["status"] = InMemoryStatusMapping.code(for: status) }
@@ -72,7 +74,8 @@ public struct InMemoryDriver: RosterDriver {
         if let payment = changes.paymentCode { body["paid"] = payment == "paid" }
         let url = api.url("/enrollments/\(VendorAPI.encode(id.rawValue))")
         let data = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])
-        return try decodeRecord(from: try await api.send(.patch, url, body: .json(data), retryable: true), url, method: .patch)
+        return try decodeRecord(
+            from: try await api.send(.patch, url, body: .json(data), retryable: true), url, method: .patch)
     }
 
     /// `POST /enrollments`: 201 is `created`, 200 is `alreadyEnrolled`.

@@ -58,7 +58,8 @@ public struct InMemoryHandler: Sendable {
     private func listEnrollments(_ query: [String: [String]], _ request: HTTPRequest) throws -> HTTPResponse {
         let filter = try InMemoryServerFilter(query)
         let all = store.enrollments
-        return try page(of: filter.isEmpty ? all : all.filter(filter.matches), key: \.id, query: query, request: request)
+        return try page(
+            of: filter.isEmpty ? all : all.filter(filter.matches), key: \.id, query: query, request: request)
     }
 
     private func show(_ id: String) throws -> HTTPResponse {
@@ -146,7 +147,8 @@ public struct InMemoryHandler: Sendable {
         let encoded = items.keys.sorted().flatMap { name in
             items[name]!.map { "\(VendorAPI.encode(name))=\(VendorAPI.encode($0))" }
         }
-        let base = baseURL.absoluteString.hasSuffix("/") ? String(baseURL.absoluteString.dropLast()) : baseURL.absoluteString
+        let base =
+            baseURL.absoluteString.hasSuffix("/") ? String(baseURL.absoluteString.dropLast()) : baseURL.absoluteString
         let path = request.url.path.dropFirst(baseURL.path.count)
         return base + path + "?" + encoded.joined(separator: "&")
     }

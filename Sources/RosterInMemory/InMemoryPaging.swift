@@ -35,7 +35,8 @@ enum InMemoryPaging {
             let page = try api.decode(InMemoryLinkPage<Item>.self, from: response, for: .get, url)
             if let next = page.next {
                 guard let link = URL(string: next) else {
-                    throw RosterError(.decoding, "the next link is not a URL", provider: api.provider, jsonPath: "$.next")
+                    throw RosterError(
+                        .decoding, "the next link is not a URL", provider: api.provider, jsonPath: "$.next")
                 }
                 try api.checkSameOrigin(link)
             }

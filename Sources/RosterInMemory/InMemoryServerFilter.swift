@@ -40,8 +40,10 @@ struct InMemoryServerFilter {
         if let search, !search.isEmpty {
             let person = record.learner
             let joined = [person.firstName, person.lastName].compactMap { $0 }.filter { !$0.isEmpty }
-            let haystack = [joined.isEmpty ? nil : joined.joined(separator: " "), person.firstName, person.lastName,
-                            person.username, person.email]
+            let haystack = [
+                joined.isEmpty ? nil : joined.joined(separator: " "), person.firstName, person.lastName,
+                person.username, person.email,
+            ]
             if !haystack.contains(where: { $0?.lowercased().contains(search) == true }) { return false }
         }
         return true

@@ -10,7 +10,8 @@ import Testing
         let text = redactor.redact("key=\(secret)&again=\(secret) and sk_live")
         #expect(!text.contains(secret))
         #expect(!text.contains("sk_live"))
-        #expect(text == "key=\(CredentialRedactor.mask)&again=\(CredentialRedactor.mask) and \(CredentialRedactor.mask)")
+        #expect(
+            text == "key=\(CredentialRedactor.mask)&again=\(CredentialRedactor.mask) and \(CredentialRedactor.mask)")
     }
 
     @Test func ignoresValuesTooShortToBeSecrets() {
@@ -23,7 +24,8 @@ import Testing
         var redactor = CredentialRedactor()
         redactor.register(secret)
         let error = RosterError(
-            .unauthenticated, "token \(secret) rejected", path: "/v1/\(secret)/x", vendorBody: "{\"key\":\"\(secret)\"}")
+            .unauthenticated, "token \(secret) rejected", path: "/v1/\(secret)/x", vendorBody: "{\"key\":\"\(secret)\"}"
+        )
         let clean = redactor.redact(error)
         #expect(!clean.description.contains(secret))
         #expect(clean.vendorBody?.contains(secret) == false)

@@ -16,7 +16,8 @@ struct FakeDriver: RosterDriver {
     var damage: @Sendable (PageRequest<EnrollmentQuery>, FetchedPage<Enrollment>) -> FetchedPage<Enrollment> = { $1 }
 
     init(
-        style: PagingStyle = .pageNumber(firstPage: 1), records: [Enrollment], serverFilters: Set<EnrollmentFilter> = [],
+        style: PagingStyle = .pageNumber(firstPage: 1), records: [Enrollment],
+        serverFilters: Set<EnrollmentFilter> = [],
         operations: Set<DriverCapabilities.Operation> = [.listEnrollments], listsPerCourse: Bool = false,
         writable: Set<EnrollmentStatus> = [], maxPageSize: Int = 50
     ) {
@@ -31,7 +32,8 @@ struct FakeDriver: RosterDriver {
         let number = log.append(request)
         try failure(number)
         let matching = records.filter { request.query.matches($0, on: request.query.filters) }
-        return damage(request, Self.page(of: matching, key: \.id.rawValue, request, style: capabilities.enrollmentPaging))
+        return damage(
+            request, Self.page(of: matching, key: \.id.rawValue, request, style: capabilities.enrollmentPaging))
     }
 
     func fetchCourses(_ request: PageRequest<CourseQuery>) async throws -> FetchedPage<Course> {

@@ -21,7 +21,9 @@ import Testing
         for bad in ["2024-2-01", "2024-13-01", "2024-04-31", "24-01-01", "2024-01-01T00:00:00Z", ""] {
             #expect(CalendarDate(iso8601: bad) == nil, "\(bad)")
         }
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode(CalendarDate.self, from: Data(#""2024-02-30""#.utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(CalendarDate.self, from: Data(#""2024-02-30""#.utf8))
+        }
     }
 
     @Test func aCalendarDateIsNotShiftedByTimeZones() throws {
@@ -53,7 +55,8 @@ import Testing
         #expect(EnrollmentStatus(name: "IN_PROGRESS") == .inProgress)
         #expect(EnrollmentStatus(name: "finished") == nil)
         #expect(try encoded(EnrollmentStatus.unknown(raw: "7b")) == #""unknown:7b""#)
-        #expect(try JSONDecoder().decode(EnrollmentStatus.self, from: Data(#""Påmeldt""#.utf8)) == .unknown(raw: "Påmeldt"))
+        #expect(
+            try JSONDecoder().decode(EnrollmentStatus.self, from: Data(#""Påmeldt""#.utf8)) == .unknown(raw: "Påmeldt"))
     }
 
     @Test(arguments: EnrollmentRole.known + [.unknown(raw: "creator")])
@@ -70,7 +73,8 @@ import Testing
 
     @Test func anEnrollmentRoundTripsWithoutItsNativeRecord() throws {
         var record = sampleEnrollment(1, status: .unknown(raw: "9"))
-        record.session = CourseSession(id: "s1", startDate: CalendarDate(iso8601: "2025-03-01"), startTime: LocalTime("09:00"))
+        record.session = CourseSession(
+            id: "s1", startDate: CalendarDate(iso8601: "2025-03-01"), startTime: LocalTime("09:00"))
         record.native = NativeRecord(["internal": "NATIVE-ONLY"])
         record.customProperties = ["shoe": nil, "size": "42"]
         let decoded = try roundTrip(record)

@@ -71,14 +71,18 @@ import Testing
 
     @Test func nextLinkFollowsLinksUntilNil() throws {
         var walker = PageWalker(style: .nextLink, limit: 2)
-        #expect(try walker.advance(after: page(2, link: "https://x/?o=2"), at: .start, newRecords: 2) == .next(.link("https://x/?o=2")))
+        #expect(
+            try walker.advance(after: page(2, link: "https://x/?o=2"), at: .start, newRecords: 2)
+                == .next(.link("https://x/?o=2")))
         #expect(try walker.advance(after: page(1), at: .link("https://x/?o=2"), newRecords: 1) == .end)
     }
 
     @Test func nextLinkRefusesARepeatedLinkAndAnEmptyPageThatPointsOn() throws {
         var walker = PageWalker(style: .nextLink, limit: 2)
         _ = try walker.advance(after: page(2, link: "https://x/?o=2"), at: .start, newRecords: 2)
-        expectInconsistent { try walker.advance(after: page(2, link: "https://x/?o=2"), at: .link("https://x/?o=2"), newRecords: 2) }
+        expectInconsistent {
+            try walker.advance(after: page(2, link: "https://x/?o=2"), at: .link("https://x/?o=2"), newRecords: 2)
+        }
         var empty = PageWalker(style: .nextLink, limit: 2)
         expectInconsistent { try empty.advance(after: page(0, link: "https://x/?o=2"), at: .start, newRecords: 0) }
     }

@@ -50,7 +50,8 @@ import Testing
 
     @Test func theDescriptionCarriesRetryAfterAndFieldErrors() {
         let error = RosterError(
-            .invalidArgument, "refused", retryAfterSeconds: 2, fieldErrors: [FieldError(field: "email", messages: ["taken"])])
+            .invalidArgument, "refused", retryAfterSeconds: 2,
+            fieldErrors: [FieldError(field: "email", messages: ["taken"])])
         #expect(error.description == "invalidArgument: refused (retry after 2.0 s) — email: taken")
     }
 

@@ -39,7 +39,8 @@ import Testing
         #expect(!got.isEmpty)
         #expect(listing.report.serverFilters == [.status])
         #expect(listing.report.localFilters == [.search])
-        #expect(driver.log.requests.allSatisfy { $0.query.search == nil && $0.query.statuses == [.enrolled, .completed] })
+        #expect(
+            driver.log.requests.allSatisfy { $0.query.search == nil && $0.query.statuses == [.enrolled, .completed] })
     }
 
     @Test(arguments: [PagingStyle.pageNumber(firstPage: 1), .keyset, .nextLink])
@@ -68,7 +69,9 @@ import Testing
         var iterator = listing.makeAsyncIterator()
         _ = try await iterator.next()
         let checkpoint = try #require(listing.checkpoint)
-        await #expect { _ = try await ids(roster.enrollments(EnrollmentQuery(pageSize: 3), resumingFrom: checkpoint)) } throws: {
+        await #expect {
+            _ = try await ids(roster.enrollments(EnrollmentQuery(pageSize: 3), resumingFrom: checkpoint))
+        } throws: {
             ($0 as? RosterError)?.code == .invalidArgument
         }
     }
@@ -121,7 +124,8 @@ import Testing
         let bad = [
             EnrollmentQuery(pageSize: 0), EnrollmentQuery(pageSize: 11),
             EnrollmentQuery(updatedSince: now, updatedBefore: now.addingTimeInterval(-1)),
-            EnrollmentQuery(createdSince: now, createdBefore: now.addingTimeInterval(-1)), EnrollmentQuery(search: "  "),
+            EnrollmentQuery(createdSince: now, createdBefore: now.addingTimeInterval(-1)),
+            EnrollmentQuery(search: "  "),
             EnrollmentQuery(course: ""),
         ]
         for query in bad {
@@ -133,7 +137,10 @@ import Testing
     }
 
     @Test func singleRecordOperationsCheckCapabilitiesAndArguments() async throws {
-        let plain = Roster(driver: FakeDriver(records: sampleEnrollments(2), operations: [.listEnrollments, .getEnrollment, .updateEnrollment], writable: [.cancelled]))
+        let plain = Roster(
+            driver: FakeDriver(
+                records: sampleEnrollments(2), operations: [.listEnrollments, .getEnrollment, .updateEnrollment],
+                writable: [.cancelled]))
         await #expect { try await plain.update("e0001", with: EnrollmentUpdate()) } throws: {
             ($0 as? RosterError)?.code == .invalidArgument
         }
@@ -145,8 +152,11 @@ import Testing
             ($0 as? RosterError)?.code == .notFound && ($0 as? RosterError)?.provider == "fake"
         }
         #expect(try await plain.enrollment("e0002").id == "e0002")
-        let perCourse = Roster(driver: FakeDriver(records: [], operations: [.listEnrollments, .getEnrollment], listsPerCourse: true))
-        await #expect { try await perCourse.enrollment("e0001") } throws: { ($0 as? RosterError)?.code == .invalidArgument }
+        let perCourse = Roster(
+            driver: FakeDriver(records: [], operations: [.listEnrollments, .getEnrollment], listsPerCourse: true))
+        await #expect { try await perCourse.enrollment("e0001") } throws: {
+            ($0 as? RosterError)?.code == .invalidArgument
+        }
     }
 
     @Test func foreignErrorsAreWrappedAndCancellationPassesThrough() async throws {
@@ -162,7 +172,9 @@ import Testing
         }
         var odd = FakeDriver(records: sampleEnrollments(2))
         odd.failure = { _ in throw Odd() }
-        await #expect { _ = try await ids(Roster(driver: odd).enrollments()) } throws: { ($0 as? RosterError)?.code == .unavailable }
+        await #expect { _ = try await ids(Roster(driver: odd).enrollments()) } throws: {
+            ($0 as? RosterError)?.code == .unavailable
+        }
         var cancelled = FakeDriver(records: sampleEnrollments(2))
         cancelled.failure = { _ in throw CancellationError() }
         await #expect(throws: CancellationError.self) { _ = try await ids(Roster(driver: cancelled).enrollments()) }

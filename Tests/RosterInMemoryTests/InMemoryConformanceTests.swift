@@ -7,3 +7,15 @@ import Testing
 func inMemoryConformance(_ conformanceCase: ConformanceCase, paging: PagingStyle) async throws {
     try await conformanceCase.run(InMemoryHarness(paging: paging))
 }
+
+/// Every case again through the facade's per-course walk (a vendor that lists one course at a time).
+@Test(arguments: ConformanceCase.allCases)
+func inMemoryPerCourseConformance(_ conformanceCase: ConformanceCase) async throws {
+    try await conformanceCase.run(WrappedHarness(paging: .nextLink) { PerCourseDriver(base: $0) })
+}
+
+/// Every case again with a driver declaring only listing and get, and no server-side filter.
+@Test(arguments: ConformanceCase.allCases)
+func inMemoryListOnlyConformance(_ conformanceCase: ConformanceCase) async throws {
+    try await conformanceCase.run(WrappedHarness(paging: .pageNumber(firstPage: 1)) { ListOnlyDriver(base: $0) })
+}

@@ -32,7 +32,10 @@ struct InMemoryBackend: ConformanceBackend {
     func courseIDs() async -> [CourseID] { provider.store.courses.map { CourseID($0.id) } }
 
     func enrollmentIDs(course: CourseID?) async -> Set<EnrollmentID> {
-        Set(provider.store.enrollments.filter { course == nil || $0.courseID == course?.rawValue }.map { EnrollmentID($0.id) })
+        Set(
+            provider.store.enrollments.filter { course == nil || $0.courseID == course?.rawValue }.map {
+                EnrollmentID($0.id)
+            })
     }
 
     func insertEnrollment(course: CourseID) async throws -> EnrollmentID {
@@ -47,7 +50,9 @@ struct InMemoryBackend: ConformanceBackend {
     }
 
     func setVendorStatus(_ raw: String, of id: EnrollmentID) async throws {
-        guard provider.store.setStatus(raw, of: id.rawValue) != nil else { throw RosterError(.notFound, "no enrollment \(id)") }
+        guard provider.store.setStatus(raw, of: id.rawValue) != nil else {
+            throw RosterError(.notFound, "no enrollment \(id)")
+        }
     }
 }
 

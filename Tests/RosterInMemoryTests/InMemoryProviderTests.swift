@@ -44,7 +44,9 @@ import Testing
         let handler = InMemoryHandler(store: store, token: "tok-1234", paging: .keyset)
         func get(_ path: String) -> Int {
             let url = URL(string: InMemoryAPI.defaultBaseURL.absoluteString + path)!
-            return handler.respond(to: HTTPRequest(method: .get, url: url, headers: ["Authorization": "Bearer tok-1234"])).status
+            return handler.respond(
+                to: HTTPRequest(method: .get, url: url, headers: ["Authorization": "Bearer tok-1234"])
+            ).status
         }
         #expect(get("/enrollments?limit=101") == 400)
         #expect(get("/enrollments?limit=x") == 400)
@@ -67,7 +69,8 @@ import Testing
 
     @Test func faultPlanChurnChangesTheStoreBetweenPages() async throws {
         let provider = InMemoryProvider(
-            courses: 1, enrollmentsPerCourse: 6, paging: .keyset, faults: FaultPlan(insertsPerPage: 2, deletesPerPage: 1))
+            courses: 1, enrollmentsPerCourse: 6, paging: .keyset,
+            faults: FaultPlan(insertsPerPage: 2, deletesPerPage: 1))
         let listing = provider.roster.enrollments(EnrollmentQuery(pageSize: 3))
         let records = try await listing.collect(max: 100)
         #expect(Set(records.map(\.id)).count == records.count)
@@ -78,7 +81,8 @@ import Testing
     @Test func updatesWriteStatusFlagsAndRefuseWhatTheAPICannotStore() async throws {
         let provider = InMemoryProvider(courses: 1, enrollmentsPerCourse: 3)
         let roster = provider.roster
-        let done = try await roster.update("1", with: EnrollmentUpdate(completed: true, passed: true, paymentCode: "paid"))
+        let done = try await roster.update(
+            "1", with: EnrollmentUpdate(completed: true, passed: true, paymentCode: "paid"))
         #expect(done.status == .completed)
         #expect(done.completionRate == 100)
         #expect(done.passed == true)
