@@ -1,0 +1,207 @@
+import Foundation
+public import RosterHTTP
+
+/// A stateful, deterministic fake of Frontcore API v2, written from the vendor documentation (not from
+/// the adapter): `GET /participants` (bare array; `limit` default 75, clamped at 250; 1-based `page`;
+/// `since_id` in ascending id order, otherwise newest first as in the published sample; every
+/// documented filter; `include[]=attendance`), `GET` and `PUT /participants/:id` (form or JSON body),
+/// and `GET /privacy/users/legalbases`. Wrong keys get `{"error": "Wrong API Key"}` (HTTP 401).
+/// Faults come from the `FaultInjector`, churn (`insertsPerPage`/`deletesPerPage`) after each list page.
+///
+/// Routes on the path after a `/v2` prefix, so the same handler serves in-process at
+/// `https://api.frontcore.com/v2` and over HTTP at `http://127.0.0.1:PORT/v2`.
+public final class FrontcoreSimulator: @unchecked Sendable {
+    /// The API key the simulator accepts.
+    public let apiKey: String
+    /// Counts and logs requests, and injects the fault plan's failures.
+    public let injector: FaultInjector
+
+    private let lock = NSLock()
+    private var state: SimulatorState
+    private let clock: any RosterClock
+    private let rendering = SimulatorRendering(time: SimulatorTime())
+
+    /// Creates a simulator holding `participants` participants spread evenly over `courses` courses
+    /// (two course dates each), generated from `seed`.
+    public init(
+        seed: UInt64 = 1, participants: Int = 120, courses: Int = 4, faults: FaultPlan = .none,
+        clock: any RosterClock = SystemClock()
+    ) {
+        var keyGenerator = SeededGenerator(seed: seed ^ 0xF00D)
+        self.apiKey = "fc_" + String(keyGenerator.next(), radix: 36)
+        self.clock = clock
+        self.state = SimulatorState(seed: seed, participants: participants, courses: max(1, courses))
+        self.injector = FaultInjector(plan: faults, clock: clock) { status in
+            SimulatorRendering.error(Self.errorMessage(for: status))
+        }
+    }
+
+    /// A transport that answers in-process (for tests, benchmarks and the demo).
+    public var transport: InProcessTransport {
+        InProcessTransport { [self] request in try await self.respond(request) }
+    }
+
+    /// Answers `request` as Frontcore would (faults included). Never throws: a cancelled request gets 499.
+    public func handle(_ request: HTTPRequest) async -> HTTPResponse {
+        do {
+            return try await respond(request)
+        } catch {
+            return HTTPResponse(status: 499, body: SimulatorRendering.error("Request cancelled"))
+        }
+    }
+
+    private func respond(_ request: HTTPRequest) async throws -> HTTPResponse {
+        try await injector.handle(request) { [self] request in route(request) }
+    }
+
+    // MARK: Routing
+
+    private func route(_ request: HTTPRequest) -> HTTPResponse {
+        let path = request.url.path
+        guard let range = path.range(of: "/v2") else { return error(404, "Not found") }
+        let segments = path[range.upperBound...].split(separator: "/")
+        guard request.headers["X-API-Key"] == apiKey else { return error(401, "Wrong API Key") }
+        let query = SimulatorRequests.query(of: request.url)
+        let route = segments.map(String.init)
+        switch (request.method, route.first, route.count) {
+        case (.get, "participants", 1): return listParticipants(query)
+        case (.get, "participants", 2): return participant(route[1], query: query)
+        case (.put, "participants", 2): return update(route[1], request)
+        case (.get, "privacy", 3) where route == ["privacy", "users", "legalbases"]: return listLegalBases(query)
+        case (_, "participants", 1...2): return error(405, "Method not allowed")
+        default: return error(404, "Not found")
+        }
+    }
+
+    private func listParticipants(_ query: [String: [String]]) -> HTTPResponse {
+        let listing: SimulatorListing
+        do { listing = try SimulatorListing(query, time: rendering.time) } catch { return self.error(400, error.message) }
+        let attendance = query["include[]"]?.contains("attendance") == true
+        let body: Data = lock.withLock {
+            let ids = state.select(listing)
+            let pages = ids.map { state.rendered($0, attendance: attendance, rendering: rendering) }
+            let plan = injector.currentPlan
+            state.churn(inserts: plan.insertsPerPage, deletes: plan.deletesPerPage, at: clock.now())
+            return SimulatorJSON.arrayData(of: pages)
+        }
+        return json(body)
+    }
+
+    private func participant(_ id: String, query: [String: [String]]) -> HTTPResponse {
+        guard let number = Int(id) else { return error(404, "Participant not found") }
+        let attendance = query["include[]"]?.contains("attendance") == true
+        let body: Data? = lock.withLock {
+            state.participants[number] == nil ? nil : state.rendered(number, attendance: attendance, rendering: rendering)
+        }
+        return body.map(json) ?? error(404, "Participant not found")
+    }
+
+    private func update(_ id: String, _ request: HTTPRequest) -> HTTPResponse {
+        guard let number = Int(id) else { return error(404, "Participant not found") }
+        guard let fields = SimulatorRequests.update(body: request.body ?? Data(), contentType: request.headers["Content-Type"])
+        else { return error(400, "Malformed request body") }
+        let now = clock.now()
+        let outcome: Result<Data, SimulatorFailure> = lock.withLock {
+            do {
+                try state.apply(fields, to: number, at: now)
+                return .success(state.rendered(number, attendance: false, rendering: rendering))
+            } catch let failure as SimulatorFailure {
+                return .failure(failure)
+            } catch {
+                return .failure(SimulatorFailure(status: 500, message: "Internal error"))
+            }
+        }
+        switch outcome {
+        case .success(let body): return json(body)
+        case .failure(let failure): return error(failure.status, failure.message)
+        }
+    }
+
+    private func listLegalBases(_ query: [String: [String]]) -> HTTPResponse {
+        let listing: SimulatorListing
+        do { listing = try SimulatorListing(query, time: rendering.time) } catch { return self.error(400, error.message) }
+        let body: Data = lock.withLock {
+            SimulatorJSON.array(state.selectLegalBases(listing).map { state.renderedLegalBasis($0, rendering: rendering) }).data
+        }
+        return json(body)
+    }
+
+    private func json(_ body: Data) -> HTTPResponse {
+        HTTPResponse(status: 200, headers: ["Content-Type": "application/json"], body: body)
+    }
+
+    private func error(_ status: Int, _ message: String) -> HTTPResponse {
+        HTTPResponse(status: status, headers: ["Content-Type": "application/json"], body: SimulatorRendering.error(message))
+    }
+
+    static func errorMessage(for status: Int) -> String {
+        switch status {
+        case 401: "Wrong API Key"
+        case 403: "Forbidden"
+        case 404: "Not found"
+        case 429: "Too many requests"
+        case 500..<600: "Service unavailable"
+        default: "Error"
+        }
+    }
+
+    // MARK: State for tests and the conformance harness
+
+    /// The course ids, ascending.
+    public var courseIDs: [Int] { lock.withLock { state.courses.map(\.id) } }
+
+    /// The ids of every participant (of `courseID`, when given), ascending.
+    public func participantIDs(courseID: Int? = nil) -> [Int] {
+        lock.withLock { state.order.filter { courseID == nil || state.courseID(ofParticipant: $0) == courseID } }
+    }
+
+    /// Books a new user onto the first course date of `courseID`; returns the new participant id,
+    /// higher than every existing one. Nil for an unknown course.
+    @discardableResult
+    public func insertParticipant(courseID: Int) -> Int? {
+        let now = clock.now()
+        return lock.withLock { state.insert(courseID: courseID, at: now) }
+    }
+
+    /// Removes a participant; false when there was none with that id.
+    @discardableResult
+    public func deleteParticipant(_ id: Int) -> Bool { lock.withLock { state.delete(id) } }
+
+    /// Sets a participant's status id (any integer, documented or not); false for an unknown participant.
+    @discardableResult
+    public func setStatus(_ statusID: Int, ofParticipant id: Int) -> Bool {
+        let now = clock.now()
+        return lock.withLock { state.setStatus(statusID, of: id, at: now) }
+    }
+
+    /// A participant's status id, paid id, completed and passed flags and custom properties, as stored.
+    public func snapshot(ofParticipant id: Int) -> ParticipantSnapshot? {
+        lock.withLock {
+            state.participants[id].map {
+                ParticipantSnapshot(
+                    statusID: $0.statusID, paidID: $0.paidID, completed: $0.completed, passed: $0.passed,
+                    customProperties: $0.customProperties.map { Dictionary($0, uniquingKeysWith: { $1 }) })
+            }
+        }
+    }
+
+    /// The stored fields of one participant that `PUT` can change.
+    public struct ParticipantSnapshot: Sendable, Hashable {
+        /// `idStatus`.
+        public var statusID: Int
+        /// `idPaid`.
+        public var paidID: Int
+        /// `completed`.
+        public var completed: Bool
+        /// `passed`.
+        public var passed: Bool
+        /// `custom_properties` (nil when null).
+        public var customProperties: [String: String?]?
+    }
+}
+
+/// A refusal with the vendor's error body.
+struct SimulatorFailure: Error {
+    var status: Int
+    var message: String
+}

@@ -1,1 +1,0 @@
-// FrontcoreSimulator: placeholder until its issue lands.

@@ -1,0 +1,49 @@
+public import Foundation
+public import RosterCore
+public import RosterHTTP
+
+/// How to reach one Frontcore account. The API key is account-wide (Settings → API), so it is treated
+/// like a password: `description` never shows it.
+public struct FrontcoreConfiguration: Sendable, CustomStringConvertible {
+    /// The account's API key, sent as `X-API-Key`.
+    public var apiKey: String
+    /// The API root; `https://api.frontcore.com/v2` unless overridden (http only on loopback).
+    public var baseURL: URL
+    /// The zone the account's offset-less times are in, and in which the date filters
+    /// (`updated_at_min` …, local `yyyy-mm-dd hh:mm:ss`) are written.
+    public var accountTimeZone: TimeZone
+    /// The client-side request budget, shared by every driver using the same key (vendor: 5 per second).
+    public var rateLimit: RateLimit
+    /// When to retry (429, 502–504 and transport failures by default; PUT is idempotent).
+    public var retry: RetryPolicy
+    /// How listings page; keyset (`since_id`) unless the account's server does not order by id.
+    public var paging: FrontcorePagingMode
+    /// Sends `include[]=attendance` on participant requests (the attendance shape is undocumented
+    /// and is left in the response, not decoded).
+    public var includeAttendance: Bool
+
+    /// The documented API root.
+    public static let defaultBaseURL = URL(string: "https://api.frontcore.com/v2")!
+
+    /// Creates a configuration with the vendor's documented defaults.
+    public init(
+        apiKey: String, baseURL: URL = FrontcoreConfiguration.defaultBaseURL,
+        accountTimeZone: TimeZone = TimeZone(identifier: "Europe/Oslo")!,
+        rateLimit: RateLimit = RateLimit(requests: 5, per: 1), retry: RetryPolicy = RetryPolicy(),
+        paging: FrontcorePagingMode = .keyset, includeAttendance: Bool = false
+    ) {
+        self.apiKey = apiKey
+        self.baseURL = baseURL
+        self.accountTimeZone = accountTimeZone
+        self.rateLimit = rateLimit
+        self.retry = retry
+        self.paging = paging
+        self.includeAttendance = includeAttendance
+    }
+
+    /// Every setting except the key, which shows as `‹redacted›`.
+    public var description: String {
+        "FrontcoreConfiguration(apiKey: \(CredentialRedactor.mask), baseURL: \(baseURL.absoluteString), "
+            + "accountTimeZone: \(accountTimeZone.identifier), rateLimit: \(rateLimit), paging: \(paging))"
+    }
+}

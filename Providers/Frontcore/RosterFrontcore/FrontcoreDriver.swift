@@ -1,0 +1,137 @@
+import Foundation
+public import RosterCore
+public import RosterHTTP
+
+/// The Frontcore API v2 adapter: lists participants (`GET /participants`, keyset-paged by `since_id`,
+/// see `FrontcorePagingMode`), gets one (`GET /participants/:id`) and updates one (`PUT
+/// /participants/:id`, form-encoded). Use it through `Roster(driver:)`; the Frontcore-only legal-bases
+/// listing is on the driver (`roster.driver.legalBases()`).
+///
+/// Requests carry `X-API-Key` and `Accept: application/json` and go through the standard client:
+/// retries on 429/502–504, a token bucket of `configuration.rateLimit` per API key, and the observer.
+public struct FrontcoreDriver: RosterDriver {
+    /// The account settings (the key is redacted from its description).
+    public let configuration: FrontcoreConfiguration
+    let api: VendorAPI
+    let mapping: FrontcoreParticipantMapping
+
+    /// `frontcore`.
+    public var provider: ProviderID { FrontcoreParticipantMapping.provider }
+
+    /// Participants can be listed (filters per `FrontcoreFilters.server`), read and updated; Frontcore
+    /// has no course listing the adapter relies on and enrolls only through orders (`POST /booking`).
+    public let capabilities: DriverCapabilities
+
+    /// Creates a driver. Throws `invalidArgument` for an empty key or a base URL that is not https
+    /// (plain http is allowed on loopback, for the simulator).
+    public init(
+        configuration: FrontcoreConfiguration, transport: any HTTPTransport = URLSessionTransport(),
+        clock: any RosterClock = SystemClock(), observer: (any HTTPObserver)? = nil
+    ) throws {
+        guard !configuration.apiKey.isEmpty else {
+            throw RosterError(.invalidArgument, "the Frontcore API key is empty", provider: "frontcore")
+        }
+        let redactor = CredentialRedactor(secrets: [configuration.apiKey])
+        let client = HTTPClient.standard(
+            transport: transport,
+            auth: AuthMiddleware(header: "X-API-Key", source: StaticCredential(configuration.apiKey)),
+            budget: RateBudget.shared(key: configuration.apiKey, limits: [configuration.rateLimit], clock: clock),
+            retry: configuration.retry, clock: clock, observer: observer, redactor: redactor)
+        self.configuration = configuration
+        self.api = try VendorAPI(
+            provider: FrontcoreParticipantMapping.provider, baseURL: configuration.baseURL, client: client,
+            redactor: redactor, errorMapper: FrontcoreErrors.map)
+        self.mapping = FrontcoreParticipantMapping(timestamps: FrontcoreTimestamps(timeZone: configuration.accountTimeZone))
+        self.capabilities = DriverCapabilities(
+            operations: [.listEnrollments, .getEnrollment, .updateEnrollment],
+            enrollmentPaging: configuration.paging.style, coursePaging: .pageNumber(firstPage: 1),
+            defaultPageSize: 250, maxPageSize: 250, serverFilters: FrontcoreFilters.server, listsPerCourse: false,
+            writableStatuses: FrontcoreStatusMapping.writableStatuses,
+            rateLimits: [configuration.rateLimit])
+    }
+
+    public func fetchEnrollments(_ request: PageRequest<EnrollmentQuery>) async throws -> FetchedPage<Enrollment> {
+        var query = try FrontcoreFilters.queryItems(for: request.query, timestamps: mapping.timestamps)
+        query += try configuration.paging.queryItems(at: request.position)
+        query.append(("limit", String(request.limit)))
+        if configuration.includeAttendance { query.append(("include[]", "attendance")) }
+        let url = api.url("/participants", query: query)
+        let participants = try await fetchList(FrontcoreParticipant.self, url)
+        let records = try participants.enumerated().map { try mapping.enrollment($1, at: $0) }
+        let lastKey = try configuration.paging.lastKey(of: participants.map(\.id.value), after: request.position)
+        return FetchedPage(records: records, lastKey: lastKey)
+    }
+
+    public func enrollment(_ id: EnrollmentID, course: CourseID?) async throws -> Enrollment {
+        let url = api.url("/participants/\(try numeric(id))", query: attendanceQuery)
+        let response = try await api.send(.get, url)
+        try checkStrict(response, .get, url)
+        return try mapping.enrollment(try api.decode(FrontcoreParticipant.self, from: response, for: .get, url))
+    }
+
+    /// Sends the update form-encoded (see `FrontcoreUpdateEncoding`) and returns the record Frontcore
+    /// answers with.
+    public func update(_ id: EnrollmentID, course: CourseID?, with changes: EnrollmentUpdate) async throws -> Enrollment {
+        let body = try FrontcoreUpdateEncoding.form(changes)
+        let url = api.url("/participants/\(try numeric(id))")
+        let response = try await api.send(.put, url, body: body)
+        try checkStrict(response, .put, url)
+        return try mapping.enrollment(try api.decode(FrontcoreParticipant.self, from: response, for: .put, url))
+    }
+
+    /// One page of privacy legal bases (`GET /privacy/users/legalbases`), keyset- or page-numbered like
+    /// participants. Most callers want `legalBases(_:)`, which walks every page.
+    public func fetchLegalBases(_ request: PageRequest<FrontcoreLegalBasisQuery>) async throws
+        -> FetchedPage<FrontcoreLegalBasis>
+    {
+        let q = request.query
+        var query = FrontcoreFilters.dateRange(
+            created: (q.createdSince, q.createdBefore), updated: (q.updatedSince, q.updatedBefore),
+            timestamps: mapping.timestamps)
+        query += try configuration.paging.queryItems(at: request.position)
+        query.append(("limit", String(request.limit)))
+        let url = api.url("/privacy/users/legalbases", query: query)
+        let wires = try await fetchList(FrontcoreLegalBasisWire.self, url)
+        let records = try wires.enumerated().map { try mapping.legalBasis($1, at: $0) }
+        return FetchedPage(
+            records: records, lastKey: try configuration.paging.lastKey(of: wires.map(\.id.value), after: request.position))
+    }
+
+    /// Every legal basis matching `query`, fetched page by page as the caller iterates.
+    public func legalBases(_ query: FrontcoreLegalBasisQuery = FrontcoreLegalBasisQuery()) -> FrontcoreLegalBasisListing {
+        FrontcoreLegalBasisListing(driver: self, query: query)
+    }
+
+    private var attendanceQuery: [(String, String)] {
+        configuration.includeAttendance ? [("include[]", "attendance")] : []
+    }
+
+    private func fetchList<Record: Decodable>(_ type: Record.Type, _ url: URL) async throws -> [Record] {
+        let response = try await api.send(.get, url)
+        try checkStrict(response, .get, url)
+        do {
+            return try FrontcoreListBody.records(type, from: response.body, decoder: JSONDecoder())
+        } catch let error as DecodingError {
+            throw api.redactor.redact(RosterError.decoding(error, provider: provider, method: "GET", path: url.path))
+        }
+    }
+
+    /// Fails on JSON that Foundation would accept but JSON forbids (see `FrontcoreStrictJSON`).
+    private func checkStrict(_ response: HTTPResponse, _ method: HTTPMethod, _ url: URL) throws {
+        do {
+            try FrontcoreStrictJSON.check(response.body)
+        } catch var error as RosterError {
+            error.provider = provider
+            error.method = method.rawValue
+            error.path = url.path
+            throw error
+        }
+    }
+
+    private func numeric(_ id: EnrollmentID) throws -> Int {
+        guard let number = Int(id.rawValue), number > 0 else {
+            throw RosterError(.invalidArgument, "Frontcore participant ids are positive integers, not \"\(id)\"", provider: provider)
+        }
+        return number
+    }
+}

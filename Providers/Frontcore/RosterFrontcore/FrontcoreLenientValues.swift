@@ -1,0 +1,104 @@
+import Foundation
+
+/// An integer Frontcore sends either as a JSON number (`6489`) or as text (`"6489"`, `"1"`): the same
+/// field changes type between endpoints (vendors.md §1.9 quirks 1–3).
+public struct FrontcoreInt: Hashable, Sendable, Decodable, CustomStringConvertible {
+    /// The value.
+    public let value: Int
+
+    /// Wraps a value.
+    public init(_ value: Int) { self.value = value }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let number = try? container.decode(Int.self) {
+            value = number
+            return
+        }
+        let text = try container.decode(String.self)
+        guard let number = Int(text.trimmingCharacters(in: .whitespaces)) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "expected an integer as a number or as digits, got \"\(text)\"")
+        }
+        value = number
+    }
+
+    public var description: String { String(value) }
+}
+
+/// A flag Frontcore may send as `true`/`false`, `1`/`0` or `"1"`/`"0"`/`"true"`/`"false"`.
+public struct FrontcoreBool: Hashable, Sendable, Decodable {
+    /// The value.
+    public let value: Bool
+
+    /// Wraps a value.
+    public init(_ value: Bool) { self.value = value }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let flag = try? container.decode(Bool.self) {
+            value = flag
+        } else if let number = try? container.decode(Int.self) {
+            value = number != 0
+        } else {
+            let text = try container.decode(String.self).lowercased()
+            switch text {
+            case "1", "true", "yes": value = true
+            case "0", "false", "no", "": value = false
+            default:
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a flag, got \"\(text)\"")
+            }
+        }
+    }
+}
+
+/// A value of a `custom_properties` object. Frontcore documents strings, but null and numbers occur;
+/// every scalar is kept as text and null stays an explicit nil.
+public struct FrontcorePropertyValue: Hashable, Sendable, Decodable {
+    /// The value as text; nil for JSON null.
+    public let text: String?
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            text = nil
+        } else if let string = try? container.decode(String.self) {
+            text = string
+        } else if let number = try? container.decode(Int.self) {
+            text = String(number)
+        } else if let number = try? container.decode(Double.self) {
+            text = String(number)
+        } else if let flag = try? container.decode(Bool.self) {
+            text = flag ? "true" : "false"
+        } else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "expected a scalar custom property value")
+        }
+    }
+}
+
+/// `custom_properties`: null on most records, an object on others (quirk 8). An empty JSON array
+/// (what PHP emits for an empty map) counts as an empty object.
+public struct FrontcoreCustomProperties: Hashable, Sendable, Decodable {
+    /// The properties; a nil value is an explicit JSON null.
+    public let values: [String: String?]
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let array = try? container.decode([FrontcorePropertyValue].self), array.isEmpty {
+            values = [:]
+        } else {
+            values = try container.decode([String: FrontcorePropertyValue].self).mapValues(\.text)
+        }
+    }
+}
+
+extension String {
+    /// Nil for empty or blank text: Frontcore sends `""` where it means "no value" (quirk 5).
+    var nonBlank: String? { allSatisfy(\.isWhitespace) ? nil : self }
+}
+
+extension Optional where Wrapped == String {
+    /// Nil for nil and for blank text.
+    var nonBlank: String? { self?.nonBlank }
+}

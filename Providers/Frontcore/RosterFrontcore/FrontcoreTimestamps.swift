@@ -1,0 +1,68 @@
+public import Foundation
+public import RosterCore
+
+/// Parses Frontcore's time values: ISO 8601 with a local offset (`2021-11-25T15:52:56+01:00`), the
+/// offset-less `2026-05-11 10:00:00` of some endpoints, and date-only values (`2025-11-20`) — the
+/// last two read in the account's time zone. Also formats instants for the date filters, which take
+/// account-local `yyyy-mm-dd hh:mm:ss` with no zone.
+public struct FrontcoreTimestamps: Sendable {
+    /// The account's time zone (Frontcore accounts are Norwegian: `Europe/Oslo` by default).
+    public let timeZone: TimeZone
+    private let calendar: Calendar
+
+    /// Creates a parser for an account in `timeZone`.
+    public init(timeZone: TimeZone) {
+        self.timeZone = timeZone
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        self.calendar = calendar
+    }
+
+    /// The instant `text` names, or nil when it is absent or blank; throws for text that is no known form.
+    public func instant(_ text: String?, field: String) throws -> Date? {
+        guard let text = text.nonBlank else { return nil }
+        if text.utf8.count == 10 {
+            guard let day = CalendarDate(iso8601: text) else { throw malformed(text, field) }
+            return day.startOfDay(in: timeZone)
+        }
+        if let date = try? Date.ISO8601FormatStyle().parse(text) { return date }
+        if let date = try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text) { return date }
+        if let local = localDateTime(text) { return local }
+        throw malformed(text, field)
+    }
+
+    /// The calendar day `text` names (`YYYY-MM-DD`, or the day part of a timestamp); nil when absent.
+    public func day(_ text: String?, field: String) throws -> CalendarDate? {
+        guard let text = text.nonBlank else { return nil }
+        if let day = CalendarDate(iso8601: text.prefix(10)) { return day }
+        throw malformed(text, field)
+    }
+
+    /// `instant` as the account-local `yyyy-mm-dd hh:mm:ss` the date filters take. Sub-second
+    /// instants round towards the inside of the range (`roundUp` for lower bounds), so that the
+    /// vendor's whole-second filter selects exactly the records at or past the bound.
+    public func filterValue(_ instant: Date, roundUp: Bool) -> String {
+        let whole = instant.timeIntervalSince1970.rounded(roundUp ? .up : .down)
+        let parts = calendar.dateComponents(
+            [.year, .month, .day, .hour, .minute, .second], from: Date(timeIntervalSince1970: whole))
+        func pad(_ value: Int?, _ width: Int = 2) -> String {
+            let text = String(value ?? 0)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return "\(pad(parts.year, 4))-\(pad(parts.month))-\(pad(parts.day)) \(pad(parts.hour)):\(pad(parts.minute)):\(pad(parts.second))"
+    }
+
+    private func localDateTime(_ text: String) -> Date? {
+        let pieces = text.split(whereSeparator: { $0 == " " || $0 == "T" })
+        guard pieces.count == 2, let day = CalendarDate(iso8601: pieces[0]), let time = LocalTime(pieces[1]) else {
+            return nil
+        }
+        return calendar.date(
+            from: DateComponents(
+                year: day.year, month: day.month, day: day.day, hour: time.hour, minute: time.minute, second: time.second))
+    }
+
+    private func malformed(_ text: String, _ field: String) -> RosterError {
+        RosterError(.decoding, "\(field) holds \"\(text)\", which is no date or timestamp Frontcore uses", jsonPath: field)
+    }
+}

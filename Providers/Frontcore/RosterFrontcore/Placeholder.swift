@@ -1,1 +1,0 @@
-// RosterFrontcore: placeholder until its issue lands.
