@@ -1,1 +1,0 @@
-// MeltingspotSimulator: placeholder until its issue lands.

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Direct access to the Spot's content, for test harnesses and demos: read ids, add and remove
+/// participants, change a status behind the API's back.
+extension MeltingspotSimulator {
+    /// Every course id, in listing order.
+    public func courseIDs() -> [String] { store.withState { $0.courses.map(\.id) } }
+
+    /// Participant ids of `course` (every course when nil), in listing order.
+    public func participantIDs(course: String? = nil) -> [String] {
+        store.withState { state in
+            if let course { return state.courseParticipants[course] ?? [] }
+            return state.courses.flatMap { state.courseParticipants[$0.id] ?? [] }
+        }
+    }
+
+    /// Every spot member id, oldest first.
+    public func spotMemberIDs() -> [String] { store.withState { $0.memberOrder } }
+
+    /// The raw status of a participant, or nil when there is none.
+    public func status(ofParticipant id: String) -> String? { store.withState { $0.participants[id]?.status } }
+
+    /// The spot member ids that are participants of `course`.
+    public func participantMemberIDs(course: String) -> [String] {
+        store.withState { state in (state.courseParticipants[course] ?? []).compactMap { state.participants[$0]?.spotMemberId } }
+    }
+
+    /// Adds a new member and makes it a participant of `course`; returns the participant id.
+    @discardableResult
+    public func addParticipant(course: String) throws -> String {
+        try store.withState { state in
+            guard state.course(course) != nil else { throw MeltingspotSimulatorError(description: "no course \(course)") }
+            return state.addParticipantWithNewMember(course: course).id
+        }
+    }
+
+    /// Adds a spot member (names nil: "invited by e-mail"); returns its id.
+    @discardableResult
+    public func addSpotMember(email: String, firstname: String? = nil, lastname: String? = nil) -> String {
+        store.withState { state in
+            let member = state.data.member(spotId: state.spotId, email: email, firstname: firstname, lastname: lastname)
+            state.insert(member)
+            return member.id
+        }
+    }
+
+    /// Removes a participant (as if the member left the Spot).
+    public func removeParticipant(_ id: String) throws {
+        try store.withState { state in
+            guard state.removeParticipant(id) else { throw MeltingspotSimulatorError(description: "no participant \(id)") }
+        }
+    }
+
+    /// Sets a participant's raw status (any text, documented or not).
+    public func setStatus(_ raw: String, ofParticipant id: String) throws {
+        try store.withState { state in
+            guard state.participants[id] != nil else { throw MeltingspotSimulatorError(description: "no participant \(id)") }
+            state.participants[id]?.status = raw
+        }
+    }
+}

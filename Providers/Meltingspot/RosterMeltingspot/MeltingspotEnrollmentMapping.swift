@@ -1,0 +1,33 @@
+import Foundation
+import RosterCore
+
+/// Turns Meltingspot records into neutral ones: a participant into an `Enrollment`, a course into a
+/// `Course`. The vendor record rides along in `native`.
+enum MeltingspotEnrollmentMapping {
+    static let provider = ProviderID("meltingspot")
+
+    /// The enrollment for `participant`; `completionRate` is clamped to 0...100 (the raw value stays
+    /// in `native`).
+    static func enrollment(_ participant: MeltingspotParticipant) -> Enrollment {
+        Enrollment(
+            provider: provider, id: EnrollmentID(participant.id), course: CourseReference(id: CourseID(participant.courseId)),
+            learner: Learner(
+                id: LearnerID(participant.spotMemberId), email: participant.spotMemberEmail,
+                firstName: participant.spotMemberFirstname, lastName: participant.spotMemberLastname),
+            status: MeltingspotStatusMapping.status(for: participant.status), role: .learner,
+            vendorStatus: VendorStatus(code: participant.status),
+            completionRate: participant.completionRate.map { min(100, max(0, $0)) },
+            timestamps: EnrollmentTimestamps(
+                invitedAt: participant.invitedAt, startedAt: participant.startedAt,
+                completedAt: participant.completedAt, cancelledAt: participant.unenrolledAt,
+                lastActivityAt: participant.lastActivityAt),
+            native: NativeRecord(participant))
+    }
+
+    /// The course for `course`.
+    static func course(_ course: MeltingspotCourse) -> Course {
+        Course(
+            id: CourseID(course.id), title: course.title, vendorStatus: course.status, privacy: course.privacy,
+            native: NativeRecord(course))
+    }
+}

@@ -1,0 +1,36 @@
+import RosterCore
+
+/// Meltingspot's "LHS bracket" filters: `field[op]=value`, with `in` lists comma-separated (the
+/// guide's form). The participant listing filters on the server by status (`status[eq]` for one value,
+/// `status[in]` for several) and e-mail (`email[in]`); every other neutral filter is applied locally
+/// by the facade, which reports it.
+enum MeltingspotFilters {
+    /// The neutral filters the participant listing applies on the server (the course is the path).
+    static let serverSide: Set<EnrollmentFilter> = [.status, .email]
+
+    /// The filter query items for `query`, or nil when no record can match (only statuses Meltingspot
+    /// never holds, or only implausible addresses, were asked for), so no request needs to be sent.
+    static func participantQueryItems(for query: EnrollmentQuery) -> [MeltingspotQueryItem]? {
+        var items: [MeltingspotQueryItem] = []
+        if !query.statuses.isEmpty {
+            let raws = listable(query.statuses.compactMap(MeltingspotStatusMapping.raw(for:)))
+            switch raws.count {
+            case 0: return nil
+            case 1: items.append(MeltingspotQueryItem("status[eq]", raws[0]))
+            default: items.append(MeltingspotQueryItem("status[in]", list: raws))
+            }
+        }
+        if !query.emails.isEmpty {
+            let emails = listable(query.emails.filter(EmailAddress.isPlausible))
+            if emails.isEmpty { return nil }
+            items.append(MeltingspotQueryItem("email[in]", list: emails))
+        }
+        return items
+    }
+
+    /// The values that can be written in a comma-separated list (none containing a comma), sorted so
+    /// the same query always gives the same URL.
+    static func listable(_ values: some Sequence<String>) -> [String] {
+        Set(values.filter { !$0.contains(",") && !$0.isEmpty }).sorted()
+    }
+}

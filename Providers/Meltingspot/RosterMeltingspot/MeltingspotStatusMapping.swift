@@ -1,0 +1,24 @@
+public import RosterCore
+
+/// Meltingspot's participant statuses and their canonical meaning (design page, vendors.md §4):
+/// `Invited` → invited, `Started` → inProgress, `Completed` → completed, `Unenrolled` → cancelled.
+/// Meltingspot has no "enrolled but not started" state, so `enrolled`, `requested`, `pending` and
+/// `waitlisted` are never produced.
+public enum MeltingspotStatusMapping {
+    /// The documented values with their canonical statuses.
+    public static let documented: [(raw: String, status: EnrollmentStatus)] = [
+        ("Invited", .invited), ("Started", .inProgress), ("Completed", .completed), ("Unenrolled", .cancelled),
+    ]
+
+    /// The canonical status of a raw value; undocumented values become `.unknown(raw:)` unchanged.
+    public static func status(for raw: String) -> EnrollmentStatus {
+        documented.first { $0.raw == raw }?.status ?? .unknown(raw: raw)
+    }
+
+    /// The raw value a canonical status is stored as, for `status[eq]`/`status[in]` filters; nil for
+    /// statuses Meltingspot never holds. An unknown status filters on its raw text.
+    public static func raw(for status: EnrollmentStatus) -> String? {
+        if case .unknown(let raw) = status { return raw }
+        return documented.first { $0.status == status }?.raw
+    }
+}

@@ -1,1 +1,0 @@
-// RosterMeltingspot: placeholder until its issue lands.

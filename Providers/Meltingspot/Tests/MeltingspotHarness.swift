@@ -1,0 +1,52 @@
+import Foundation
+import MeltingspotSimulator
+import RosterConformance
+import RosterCore
+import RosterHTTP
+import RosterMeltingspot
+
+/// Runs the shared conformance suite against `MeltingspotDriver` talking to `MeltingspotSimulator`
+/// in process. Every subject gets its own secret key, so no two subjects share a rate budget.
+struct MeltingspotHarness: ConformanceHarness {
+    var name: String { "meltingspot" }
+    var documentedVendorStatuses: [String] { ["Invited", "Started", "Completed", "Unenrolled"] }
+    var undocumentedVendorStatus: String { "Suspended" }
+
+    func makeSubject(_ setup: SubjectSetup) async throws -> ConformanceSubject<MeltingspotDriver> {
+        let key = "msk_test_" + UUID().uuidString
+        let simulator = MeltingspotSimulator(
+            seed: setup.seed, courses: setup.courses, participantsPerCourse: setup.enrollmentsPerCourse,
+            faults: setup.faults, clock: setup.clock, secretKey: key)
+        let usedKey = setup.validCredential ? key : "msk_wrong_" + UUID().uuidString
+        let observer = RecordingObserver()
+        let driver = try MeltingspotDriver(
+            configuration: MeltingspotConfiguration(secretKey: usedKey), transport: simulator.transport,
+            clock: setup.clock, observer: observer)
+        return ConformanceSubject(
+            roster: Roster(driver: driver), backend: MeltingspotBackend(simulator: simulator), secrets: [key, usedKey],
+            observedLog: { observer.lines })
+    }
+}
+
+/// The simulator seen through the suite's neutral backend interface.
+struct MeltingspotBackend: ConformanceBackend {
+    let simulator: MeltingspotSimulator
+
+    var injector: FaultInjector { simulator.injector }
+
+    func courseIDs() async -> [CourseID] { simulator.courseIDs().map(CourseID.init) }
+
+    func enrollmentIDs(course: CourseID?) async -> Set<EnrollmentID> {
+        Set(simulator.participantIDs(course: course?.rawValue).map(EnrollmentID.init))
+    }
+
+    func insertEnrollment(course: CourseID) async throws -> EnrollmentID {
+        EnrollmentID(try simulator.addParticipant(course: course.rawValue))
+    }
+
+    func deleteEnrollment(_ id: EnrollmentID) async throws { try simulator.removeParticipant(id.rawValue) }
+
+    func setVendorStatus(_ raw: String, of id: EnrollmentID) async throws {
+        try simulator.setStatus(raw, ofParticipant: id.rawValue)
+    }
+}
