@@ -26,7 +26,8 @@ struct DemoCommand: AsyncParsableCommand {
         var failures: [String] = []
         for kit in ProviderCatalog.all {
             do {
-                enrollments += try await firstCourse(of: try Self.inProcessRoster(kit, seed: seed, records: records))
+                let settings = SimulatorSettings(seed: seed, recordsPerCourse: records, courses: 2, faults: .none)
+                enrollments += try await firstCourse(of: try Self.inProcessRoster(kit, settings: settings))
             } catch {
                 failures.append("\(kit.name): \(error)")
             }
@@ -43,12 +44,12 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     /// A provider wired to its own simulator in process (the in-memory provider needs none).
-    static func inProcessRoster(_ kit: ProviderKit, seed: UInt64, records: Int) throws -> Roster<AnyRosterDriver> {
+    static func inProcessRoster(_ kit: ProviderKit, settings: SimulatorSettings) throws -> Roster<AnyRosterDriver> {
         var connection = ProviderConnection(
             baseURL: kit.defaultBaseURL ?? URL(string: "https://community.example")!, environment: [:],
             transport: InProcessTransport { _ in HTTPResponse(status: 503) }, retry: RetryPolicy(), observer: nil)
         if let make = kit.makeSimulator {
-            let simulator = make(SimulatorSettings(seed: seed, recordsPerCourse: records, courses: 2, faults: .none))
+            let simulator = make(settings)
             connection.baseURL = simulator.inProcessBaseURL
             connection.transport = simulator.transport
             connection.environment = [simulator.credentialVariable: simulator.credential]
@@ -56,12 +57,20 @@ struct DemoCommand: AsyncParsableCommand {
         return try kit.roster(connection)
     }
 
-    /// The enrollments of the provider's first course.
+    /// The enrollments of the provider's first course: the first of its course listing, or (for a
+    /// provider that cannot list courses) the course of its first enrollment.
     func firstCourse(of roster: Roster<AnyRosterDriver>) async throws -> [Enrollment] {
         var course: CourseID?
-        for try await first in roster.courses() {
-            course = first.id
-            break
+        if roster.capabilities.supports(.listCourses) {
+            for try await first in roster.courses() {
+                course = first.id
+                break
+            }
+        } else {
+            for try await first in roster.enrollments() {
+                course = first.course.id
+                break
+            }
         }
         guard let course else { return [] }
         return try await roster.enrollments(EnrollmentQuery(course: course)).collect(max: 10_000)
