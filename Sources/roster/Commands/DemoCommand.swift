@@ -61,9 +61,11 @@ struct DemoCommand: AsyncParsableCommand {
     /// provider that cannot list courses) the course of its first enrollment.
     func firstCourse(of roster: Roster<AnyRosterDriver>) async throws -> [Enrollment] {
         var course: CourseID?
+        var title: String?
         if roster.capabilities.supports(.listCourses) {
             for try await first in roster.courses() {
                 course = first.id
+                title = first.title
                 break
             }
         } else {
@@ -73,7 +75,11 @@ struct DemoCommand: AsyncParsableCommand {
             }
         }
         guard let course else { return [] }
-        return try await roster.enrollments(EnrollmentQuery(course: course)).collect(max: 10_000)
+        return try await roster.enrollments(EnrollmentQuery(course: course)).collect(max: 10_000).map { record in
+            var named = record
+            if named.course.title == nil { named.course.title = title }
+            return named
+        }
     }
 
     /// Counts per provider and canonical status (unknown statuses counted together), with totals.

@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import RosterCore
 import RosterHTTP
+import ServiceLifecycle
 
 /// `roster serve`: the vendor simulators as real HTTP servers on 127.0.0.1, one port per vendor
 /// (`--port N` gives the first N, the next N+1, …; 0 picks free ports). Prints, per vendor, shell

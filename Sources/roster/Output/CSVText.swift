@@ -1,3 +1,5 @@
+import Foundation
+
 /// CSV (RFC 4180) rendering with spreadsheet formula injection neutralised: a cell that starts with
 /// `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so a spreadsheet shows it as text
 /// instead of evaluating it (OWASP's advice). Cells holding a comma, quote or line break are quoted.

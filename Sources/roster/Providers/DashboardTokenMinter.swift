@@ -9,7 +9,7 @@ struct DashboardTokenMinter: Sendable {
     /// How long a minted token is valid, in seconds: short, as the vendor advises.
     static let lifetime = 300
 
-    private let key: SymmetricKey
+    private let secret: Data
     /// The community user the tokens act as.
     let userID: Int
 
@@ -21,7 +21,7 @@ struct DashboardTokenMinter: Sendable {
         guard let number = Int(text) else {
             throw ToolFailure(.usage, "course-dashboard: COURSE_DASHBOARD_USER_ID must be an integer user id")
         }
-        key = SymmetricKey(data: Data(secret.utf8))
+        self.secret = Data(secret.utf8)
         self.userID = number
     }
 
@@ -35,7 +35,7 @@ struct DashboardTokenMinter: Sendable {
             (key: "exp", value: .number(issued + Self.lifetime)),
         ]).compact
         let signingInput = Self.base64URL(Data(header.utf8)) + "." + Self.base64URL(Data(claims.utf8))
-        let signature = HMAC<SHA256>.authenticationCode(for: Data(signingInput.utf8), using: key)
+        let signature = HMAC<SHA256>.authenticationCode(for: Data(signingInput.utf8), using: SymmetricKey(data: secret))
         return signingInput + "." + Self.base64URL(Data(signature))
     }
 

@@ -1,4 +1,5 @@
 #if CLI
+import Foundation
 import RosterCore
 import RosterHTTP
 
