@@ -105,7 +105,7 @@ let package = Package(
         .testTarget(name: "RosterCourseDashboardTests",
                     dependencies: ["RosterCore", "RosterHTTP", "RosterCourseDashboard", "CourseDashboardSimulator", "RosterConformance"],
                     path: "Providers/CourseDashboard/Tests", resources: [.copy("Fixtures")], swiftSettings: strict),
-        .testTarget(name: "RosterToolTests", dependencies: ["roster"], path: "Tests/RosterToolTests",
+        .testTarget(name: "RosterToolTests", dependencies: ["roster", "RosterCore", "RosterHTTP"], path: "Tests/RosterToolTests",
                     swiftSettings: strict),
     ]
 )

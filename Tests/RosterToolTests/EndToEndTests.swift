@@ -1,6 +1,7 @@
 #if CLI
 import Foundation
 import RosterCore
+import RosterHTTP
 import Testing
 
 @testable import roster
