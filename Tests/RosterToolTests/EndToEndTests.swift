@@ -176,12 +176,56 @@ struct EndToEndTests {
         try await withServer(Self.serveArguments + ["--vendor", vendor, "--faults", "throttle=0.4,retry-after=0,seed=3"]) {
             server in
             let result = try await ToolProcess.run(
-                ["list", "--provider", vendor, "--format", "jsonl", "--page-size", "4", "--retries", "12"],
+                ["list", "--provider", vendor, "--format", "jsonl", "--page-size", "4", "--retries", "12", "--verbose"],
                 environment: server.environment)
             #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stderr.contains("→ 429"), "the storm should have thrown some 429s")
             let ids = try Self.objects(result.lines).compactMap { $0["id"] as? String }
             #expect(ids.count == expected.count)
             #expect(Set(ids) == Set(expected))
+        }
+    }
+
+    @Test func enrollAndUnenrollWriteAndAPartlyFailedBatchExitsEight() async throws {
+        try await withServer(Self.serveArguments + ["--vendor", "course-dashboard"]) { server in
+            let env = server.environment
+            let all = try Self.objects(
+                try await ToolProcess.run(["list", "--provider", "course-dashboard", "--format", "jsonl"], environment: env).lines)
+            func members(_ course: String) -> Set<String> {
+                Set(all.filter { $0["courseId"] as? String == course }.compactMap { ($0["learner"] as? [String: Any])?["id"] as? String })
+            }
+            let courses = Array(Set(all.compactMap { $0["courseId"] as? String })).sorted()
+            #expect(courses.count == 2)
+            let newcomer = try #require(members(courses[1]).subtracting(members(courses[0])).sorted().first)
+            let enrolled = try await ToolProcess.run(
+                ["enroll", "--provider", "course-dashboard", "--course", courses[0], newcomer, "not-a-user"], environment: env)
+            #expect(enrolled.status == 8, "\(enrolled.stderr)")
+            #expect(try Self.objects(enrolled.lines).map { $0["result"] as? String } == ["created", "failed"])
+            let id = "\(courses[0]):\(newcomer)"
+            let listed = try await ToolProcess.run(
+                ["list", "--provider", "course-dashboard", "--course", courses[0], "--format", "jsonl"], environment: env)
+            #expect(try Self.objects(listed.lines).contains { $0["id"] as? String == id })
+
+            let removed = try await ToolProcess.run(
+                ["unenroll", "--provider", "course-dashboard", "--course", courses[0], id], environment: env)
+            #expect(removed.status == 0, "\(removed.stderr)")
+            let after = try await ToolProcess.run(
+                ["list", "--provider", "course-dashboard", "--course", courses[0], "--format", "jsonl"], environment: env)
+            #expect(!(try Self.objects(after.lines).contains { $0["id"] as? String == id }))
+        }
+    }
+
+    @Test func aMintedJWTIsSentAndTheSecretNeverShows() async throws {
+        try await withServer(Self.serveArguments + ["--vendor", "course-dashboard"]) { server in
+            var env = server.environment
+            env["COURSE_DASHBOARD_TOKEN"] = nil
+            env["COURSE_DASHBOARD_JWT_SECRET"] = "community-jwt-secret-9f8e7d"
+            env["COURSE_DASHBOARD_USER_ID"] = "1"
+            // The simulator knows only its own opaque tokens, so the minted JWT is refused: exit 3.
+            let result = try await ToolProcess.run(["list", "--provider", "course-dashboard", "--verbose"], environment: env)
+            #expect(result.status == 3, "\(result.stderr)")
+            #expect(!(result.stdout + result.stderr).contains("community-jwt-secret-9f8e7d"))
+            #expect(!(result.stdout + result.stderr).contains("eyJ"), "a minted token was printed")
         }
     }
 

@@ -4,7 +4,7 @@ import RosterCore
 /// Runs one write per item (enroll or unenroll several people), prints one JSON line per item on
 /// stdout — `result` is `created`, `alreadyEnrolled`, `removed`, `dryRun` or `failed` — and turns
 /// the outcome into the exit status: all done → 0; all failed → the first error's status; some
-/// failed → 8.
+/// failed → 8. Each failure is told on stderr as it happens.
 struct BatchRun {
     /// `enroll` or `unenroll`.
     let operation: String
@@ -48,11 +48,11 @@ struct BatchRun {
         }
     }
 
-    /// Throws when any item failed: the first failure when all did, else a partial-failure status.
+    /// Throws when any item failed: with the first failure's status when all did, else with 8.
     func finish() throws {
         guard let first = failures.first else { return }
-        if failures.count == count { throw first }
-        throw ToolFailure(.partialFailure, "\(operation): \(failures.count) of \(count) items failed at \(provider)")
+        let status: ExitStatus = failures.count == count ? first.status : .partialFailure
+        throw ToolFailure(status, "\(operation): \(failures.count) of \(count) items failed at \(provider)", hint: first.hint)
     }
 }
 #endif
