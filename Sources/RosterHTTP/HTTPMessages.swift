@@ -2,15 +2,23 @@ public import Foundation
 
 /// An HTTP method.
 public struct HTTPMethod: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    /// The method name, upper-cased.
     public let rawValue: String
+    /// Creates a method from its name (upper-cased).
     public init(rawValue: String) { self.rawValue = rawValue.uppercased() }
     public var description: String { rawValue }
 
+    /// `GET`.
     public static let get = HTTPMethod(rawValue: "GET")
+    /// `POST`.
     public static let post = HTTPMethod(rawValue: "POST")
+    /// `PUT`.
     public static let put = HTTPMethod(rawValue: "PUT")
+    /// `PATCH`.
     public static let patch = HTTPMethod(rawValue: "PATCH")
+    /// `DELETE`.
     public static let delete = HTTPMethod(rawValue: "DELETE")
+    /// `HEAD`.
     public static let head = HTTPMethod(rawValue: "HEAD")
 
     /// True for methods that may be repeated without changing the outcome (RFC 9110 §9.2.2).

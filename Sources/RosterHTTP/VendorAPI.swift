@@ -16,6 +16,8 @@ public struct VendorAPI: Sendable {
     public let redactor: CredentialRedactor
     /// Responses larger than this fail with `responseTooLarge` (default 32 MiB).
     public let maxBodyBytes: Int
+    /// The clock an HTTP-date `Retry-After` is measured against.
+    public let clock: any RosterClock
     /// Maps a non-2xx (or a 2xx the vendor uses for errors) response to an error; nil means success.
     public let errorMapper: @Sendable (HTTPResponse, HTTPRequest) -> RosterError?
 
@@ -23,7 +25,7 @@ public struct VendorAPI: Sendable {
     /// a loopback host).
     public init(
         provider: ProviderID, baseURL: URL, client: any HTTPTransport, redactor: CredentialRedactor,
-        maxBodyBytes: Int = 32 << 20,
+        maxBodyBytes: Int = 32 << 20, clock: any RosterClock = SystemClock(),
         errorMapper: @escaping @Sendable (HTTPResponse, HTTPRequest) -> RosterError? = VendorAPI.standardErrorMapping
     ) throws {
         try BaseURLPolicy.validate(baseURL, provider: provider)
@@ -32,6 +34,7 @@ public struct VendorAPI: Sendable {
         self.client = client
         self.redactor = redactor
         self.maxBodyBytes = maxBodyBytes
+        self.clock = clock
         self.errorMapper = errorMapper
     }
 
@@ -124,7 +127,7 @@ public struct VendorAPI: Sendable {
             copy.vendorBody = String(decoding: response.body.prefix(4096), as: UTF8.self)
         }
         if copy.retryAfterSeconds == nil, let response, let header = response.headers["Retry-After"] {
-            copy.retryAfterSeconds = RetryAfter.seconds(from: header, now: Date())
+            copy.retryAfterSeconds = RetryAfter.seconds(from: header, now: clock.now())
         }
         return copy
     }
@@ -156,8 +159,11 @@ public enum RequestBody: Sendable, Hashable {
 
     /// One form field.
     public struct FormField: Sendable, Hashable {
+        /// The field name, e.g. `idStatus` or `custom_properties[key]`.
         public var name: String
+        /// The field value, unencoded.
         public var value: String
+        /// Creates a field.
         public init(_ name: String, _ value: String) {
             self.name = name
             self.value = value

@@ -53,7 +53,8 @@ public struct CourseDashboardDriver: RosterDriver, CustomStringConvertible, Cust
     public var debugDescription: String { description }
 
     /// Next-link paging for users and courses, one course at a time; course, role and search filters
-    /// on the server (status locally: `joined` splits by progress); no status write.
+    /// on the server; status narrows the server's `statuses` and is then applied exactly by the facade
+    /// (`joined` splits by progress); no status write.
     public var capabilities: DriverCapabilities {
         DriverCapabilities(
             operations: [.listEnrollments, .listCourses, .getEnrollment, .enroll, .unenroll],
@@ -61,7 +62,7 @@ public struct CourseDashboardDriver: RosterDriver, CustomStringConvertible, Cust
             defaultPageSize: configuration.pageSize, maxPageSize: Self.maxPageSize,
             serverFilters: [.course, .role, .search], listsPerCourse: true,
             enrollableRoles: [.learner, .manager],
-            rateLimits: configuration.rateLimit.map { [$0] } ?? [])
+            rateLimits: configuration.rateLimit.map { [$0] } ?? [], narrowingFilters: [.status])
     }
 
     // MARK: Listing
@@ -73,7 +74,7 @@ public struct CourseDashboardDriver: RosterDriver, CustomStringConvertible, Cust
             throw RosterError(.invalidArgument, "Course Dashboard lists one course at a time", provider: provider)
         }
         let statuses = CourseDashboardStatusMapping.joinStatuses(
-            for: request.query.roles, additional: configuration.additionalJoinStatuses)
+            for: request.query.roles, statuses: request.query.statuses, additional: configuration.additionalJoinStatuses)
         if statuses.isEmpty { return FetchedPage(records: [], total: 0) }
         var parameters = [
             ("statuses", CourseDashboardStatusMapping.statusesParameter(statuses)), ("ordering", "joined_at"),

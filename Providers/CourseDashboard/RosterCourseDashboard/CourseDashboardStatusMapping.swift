@@ -59,13 +59,25 @@ public enum CourseDashboardStatusMapping {
     /// role when `roles` is empty), plus `additional` unknown values in an unfiltered listing. The
     /// vendor's default (`manager` + `joined`) would hide the creator, invitations and requests, so
     /// Roster always sends this list explicitly.
-    static func joinStatuses(for roles: Set<EnrollmentRole>, additional: [String]) -> [String] {
-        let known = CourseDashboardJoinStatus.allCases.filter { roles.isEmpty || roles.contains(role(of: $0)) }
+    static func joinStatuses(
+        for roles: Set<EnrollmentRole>, statuses: Set<EnrollmentStatus> = [], additional: [String]
+    ) -> [String] {
+        let known = CourseDashboardJoinStatus.allCases.filter {
+            (roles.isEmpty || roles.contains(role(of: $0))) && (statuses.isEmpty || !statuses.isDisjoint(with: canonicalStatuses(of: $0)))
+        }
         var values = known.map(\.rawValue)
         if roles.isEmpty || roles.contains(.learner) {
-            values += additional.filter { !values.contains($0) }
+            let unknownWanted = additional.filter { statuses.isEmpty || statuses.contains(.unknown(raw: $0)) }
+            values += unknownWanted.filter { !values.contains($0) }
         }
         return values
+    }
+
+    /// Every canonical status a `join_status` can map to (`joined` splits by progress), so that a
+    /// status filter can narrow the server's `statuses` without dropping a record the exact local
+    /// filter would keep.
+    static func canonicalStatuses(of status: CourseDashboardJoinStatus) -> Set<EnrollmentStatus> {
+        Set([0, 50, 100].map { canonical(joinStatus: status.rawValue, completionRate: $0).0 })
     }
 
     /// `statuses` as the official SDK sends it: a JSON array in one query value, e.g.

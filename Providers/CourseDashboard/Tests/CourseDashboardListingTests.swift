@@ -48,7 +48,7 @@ import Testing
         #expect(statuses == [#"["joined","invited","requested","payment_waiting"]"#])
     }
 
-    @Test func statusFilterIsAppliedLocallyBecauseJoinedIsSplit() async throws {
+    @Test func statusFilterNarrowsOnTheServerAndIsAppliedExactlyBecauseJoinedIsSplit() async throws {
         let rig = try DashboardRig()
         rig.simulator.setJoinStatus("joined", course: 101, user: 1001)
         rig.simulator.setCompletionRate(100, course: 101, user: 1001)
@@ -57,6 +57,18 @@ import Testing
         #expect(!records.isEmpty)
         #expect(records.allSatisfy { $0.status == .completed && $0.completionRate == 100 })
         #expect(listing.report.localFilters == [.status])
+        #expect(listing.report.narrowedOnServer == [.status])
+        let statuses = FaultInjector.queryItems(of: try #require(rig.recorder.requests.first).url)["statuses"]
+        #expect(statuses == [#"["joined"]"#])
+    }
+
+    @Test func aStatusNoJoinStatusCanExpressAsksTheServerForNothing() async throws {
+        let rig = try DashboardRig()
+        let before = rig.recorder.requests.count
+        let records = try await rig.roster.enrollments(EnrollmentQuery(course: CourseID("101"), statuses: [.waitlisted]))
+            .collect(max: 100)
+        #expect(records.isEmpty)
+        #expect(rig.recorder.requests.count == before)
     }
 
     @Test func searchGoesToTheServer() async throws {

@@ -26,7 +26,8 @@ public final class MeltingspotSimulator: Sendable {
         clock: any RosterClock = SystemClock(), secretKey: String? = nil
     ) {
         var keyGenerator = SeededGenerator(seed: seed ^ 0x5EC2_E7)
-        self.secretKey = secretKey ?? "msk_live_" + String(format: "%016llx%016llx", keyGenerator.next(), keyGenerator.next())
+        self.secretKey =
+            secretKey ?? "msk_live_" + String(format: "%016llx%016llx", keyGenerator.next(), keyGenerator.next())
         self.clock = clock
         self.store = SpotStore(
             SpotState(seed: seed, now: clock.now(), courses: courses, participantsPerCourse: participantsPerCourse))

@@ -22,14 +22,18 @@ extension MeltingspotSimulator {
 
     /// The spot member ids that are participants of `course`.
     public func participantMemberIDs(course: String) -> [String] {
-        store.withState { state in (state.courseParticipants[course] ?? []).compactMap { state.participants[$0]?.spotMemberId } }
+        store.withState { state in
+            (state.courseParticipants[course] ?? []).compactMap { state.participants[$0]?.spotMemberId }
+        }
     }
 
     /// Adds a new member and makes it a participant of `course`; returns the participant id.
     @discardableResult
     public func addParticipant(course: String) throws -> String {
         try store.withState { state in
-            guard state.course(course) != nil else { throw MeltingspotSimulatorError(description: "no course \(course)") }
+            guard state.course(course) != nil else {
+                throw MeltingspotSimulatorError(description: "no course \(course)")
+            }
             return state.addParticipantWithNewMember(course: course).id
         }
     }
@@ -47,14 +51,18 @@ extension MeltingspotSimulator {
     /// Removes a participant (as if the member left the Spot).
     public func removeParticipant(_ id: String) throws {
         try store.withState { state in
-            guard state.removeParticipant(id) else { throw MeltingspotSimulatorError(description: "no participant \(id)") }
+            guard state.removeParticipant(id) else {
+                throw MeltingspotSimulatorError(description: "no participant \(id)")
+            }
         }
     }
 
     /// Sets a participant's raw status (any text, documented or not).
     public func setStatus(_ raw: String, ofParticipant id: String) throws {
         try store.withState { state in
-            guard state.participants[id] != nil else { throw MeltingspotSimulatorError(description: "no participant \(id)") }
+            guard state.participants[id] != nil else {
+                throw MeltingspotSimulatorError(description: "no participant \(id)")
+            }
             state.participants[id]?.status = raw
         }
     }

@@ -20,7 +20,11 @@ struct SimulatorQuery {
 
     /// The decoded list of `name`, split on literal commas.
     func list(_ name: String) -> [String]? {
-        raw[name].map { $0.split(separator: ",", omittingEmptySubsequences: false).map { String($0).removingPercentEncoding ?? String($0) } }
+        raw[name].map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map {
+                String($0).removingPercentEncoding ?? String($0)
+            }
+        }
     }
 
     /// `page` (1-based, default 1) and `limit` (1...maxLimit, default 10); nil when either is invalid.

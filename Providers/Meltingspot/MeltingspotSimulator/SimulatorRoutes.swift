@@ -70,14 +70,18 @@ extension MeltingspotSimulator {
         let plan = injector.currentPlan
         let body: [String: Any]? = store.withState { state in
             guard state.course(course) != nil else { return nil }
-            let matching = (state.courseParticipants[course] ?? []).compactMap { state.participants[$0] }.filter { p in
-                let member = state.members[p.spotMemberId]
-                return (statuses.map { $0.contains(p.status) } ?? true)
-                    && (emails.map { $0.contains(member?.email.lowercased() ?? "") } ?? true)
-                    && (firstnames.map { $0.contains(member?.firstname ?? "") } ?? true)
-                    && (lastnames.map { $0.contains(member?.lastname ?? "") } ?? true)
+            var matching = state.courseParticipants[course] ?? []
+            if statuses != nil || emails != nil || firstnames != nil || lastnames != nil {
+                matching = matching.filter { id in
+                    guard let p = state.participants[id] else { return false }
+                    let member = state.members[p.spotMemberId]
+                    return (statuses.map { $0.contains(p.status) } ?? true)
+                        && (emails.map { $0.contains(member?.email.lowercased() ?? "") } ?? true)
+                        && (firstnames.map { $0.contains(member?.firstname ?? "") } ?? true)
+                        && (lastnames.map { $0.contains(member?.lastname ?? "") } ?? true)
+                }
             }
-            let items = matching.page(paging.page, limit: paging.limit).map {
+            let items = matching.page(paging.page, limit: paging.limit).compactMap { state.participants[$0] }.map {
                 SimulatorWireFormat.participant($0, member: state.members[$0.spotMemberId])
             }
             Self.churn(&state, course: course, plan: plan)
@@ -138,7 +142,9 @@ extension MeltingspotSimulator {
             var created: [[String: Any]] = []
             for id in ids where state.participant(ofMember: id, in: course) == nil {
                 let member = state.members[id]!
-                created.append(SimulatorWireFormat.participant(state.invite(member: member, course: course, now: now), member: member))
+                created.append(
+                    SimulatorWireFormat.participant(
+                        state.invite(member: member, course: course, now: now), member: member))
             }
             if created.isEmpty { return ok(["message": "Members already invited"], status: 200) }
             return ok(created, status: 201)
@@ -169,7 +175,8 @@ extension MeltingspotSimulator {
     }
 
     func createSpotMember(_ payload: Data?) -> HTTPResponse {
-        guard let body = Self.jsonObject(payload), let email = body["email"] as? String, EmailAddress.isPlausible(email),
+        guard let body = Self.jsonObject(payload), let email = body["email"] as? String,
+            EmailAddress.isPlausible(email),
             Self.optionalBool(body["withEmailNotification"])
         else { return error(400) }
         return store.withState { state in
@@ -194,11 +201,13 @@ extension MeltingspotSimulator {
     }
 
     func ok(_ object: Any, status: Int = 200) -> HTTPResponse {
-        HTTPResponse(status: status, headers: ["Content-Type": "application/json"], body: SimulatorWireFormat.json(object))
+        HTTPResponse(
+            status: status, headers: ["Content-Type": "application/json"], body: SimulatorWireFormat.json(object))
     }
 
     func error(_ status: Int, _ message: String? = nil) -> HTTPResponse {
         HTTPResponse(
-            status: status, headers: ["Content-Type": "application/json"], body: SimulatorWireFormat.error(status, message))
+            status: status, headers: ["Content-Type": "application/json"],
+            body: SimulatorWireFormat.error(status, message))
     }
 }

@@ -48,8 +48,10 @@ struct SimulatorSeedData {
     mutating func course(index: Int) -> SpotCourse {
         let title = Self.courseTitles[index % Self.courseTitles.count]
         return SpotCourse(
-            id: uuid(), title: index < Self.courseTitles.count ? title : "\(title) (\(index / Self.courseTitles.count + 1))",
-            description: "Un parcours « \(title) » à suivre à votre rythme.", privacy: pick(["Public", "Private", "Secret"]),
+            id: uuid(),
+            title: index < Self.courseTitles.count ? title : "\(title) (\(index / Self.courseTitles.count + 1))",
+            description: "Un parcours « \(title) » à suivre à votre rythme.",
+            privacy: pick(["Public", "Private", "Secret"]),
             status: pick(["Published", "Published", "Draft"]), navigationMode: pick(["Flexible", "Linear"]))
     }
 
@@ -66,7 +68,8 @@ struct SimulatorSeedData {
         let registered = firstname != nil
         return SpotMember(
             id: uuid(), spotId: spotId, userId: registered ? uuid() : nil, email: email,
-            title: registered && chance(0.3) ? pick(["Cheffe de projet", "Formateur", "Consultante", "Chargé de mission"]) : nil,
+            title: registered && chance(0.3)
+                ? pick(["Cheffe de projet", "Formateur", "Consultante", "Chargé de mission"]) : nil,
             lang: pick(["fr", "fr", "fr", "en", "de"]), role: chance(0.05) ? "Admin" : "Member",
             status: registered ? "Accepted" : "Invited", firstname: firstname, lastname: lastname,
             updatedAtMs: Int64(updated.timeIntervalSince1970 * 1000),
@@ -104,7 +107,9 @@ struct SimulatorSeedData {
 
     /// `text` folded to lowercase ASCII for an e-mail local part ("Hélène" → "helene").
     static func ascii(_ text: String) -> String {
-        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR"))
-        return String(folded.lowercased().unicodeScalars.filter { $0.isASCII && CharacterSet.alphanumerics.contains($0) })
+        let folded = text.folding(
+            options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR"))
+        return String(
+            folded.lowercased().unicodeScalars.filter { $0.isASCII && CharacterSet.alphanumerics.contains($0) })
     }
 }

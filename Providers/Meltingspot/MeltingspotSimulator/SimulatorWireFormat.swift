@@ -35,7 +35,8 @@ enum SimulatorWireFormat {
 
     static func member(_ m: SpotMember) -> [String: Any] {
         [
-            "id": m.id, "spotId": m.spotId, "userId": m.userId ?? NSNull(), "email": m.email, "title": m.title ?? NSNull(),
+            "id": m.id, "spotId": m.spotId, "userId": m.userId ?? NSNull(), "email": m.email,
+            "title": m.title ?? NSNull(),
             "lang": m.lang, "role": m.role, "customRoleId": NSNull(), "status": m.status,
             "firstname": m.firstname ?? NSNull(), "lastname": m.lastname ?? NSNull(), "warnings": 0,
             "embedBaseUrls": ["default": "https://\(m.spotId).meltingspot.io"],

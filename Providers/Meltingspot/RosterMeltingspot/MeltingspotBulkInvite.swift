@@ -48,7 +48,8 @@ extension MeltingspotDriver {
     /// already in); 200 means all were already in. A failed chunk marks its members `.failed` and the
     /// rest go on, except after a credential or permission failure, which fails every member left.
     public func bulkInvite(
-        spotMembers spotMemberIDs: [String], to course: CourseID, invitedBy inviterID: String? = nil, notify: Bool = false
+        spotMembers spotMemberIDs: [String], to course: CourseID, invitedBy inviterID: String? = nil,
+        notify: Bool = false
     ) async throws -> MeltingspotBulkInviteResult {
         var unique: [String] = []
         var seen: Set<String> = []
@@ -61,7 +62,8 @@ extension MeltingspotDriver {
                 result.items += chunk.map { .init(spotMemberID: $0, outcome: .failed(fatal)) }
                 continue
             }
-            let items = try await inviteChunk(chunk, to: course, invitedBy: inviterID, notify: notify, sent: &result.requestsSent)
+            let items = try await inviteChunk(
+                chunk, to: course, invitedBy: inviterID, notify: notify, sent: &result.requestsSent)
             result.items += items
             for case .failed(let error) in items.map(\.outcome)
             where error.code == .unauthenticated || error.code == .permissionDenied {
@@ -77,14 +79,16 @@ extension MeltingspotDriver {
     ) async throws -> [MeltingspotBulkInviteResult.Item] {
         let url = api.url(MeltingspotPaths.bulkInvite(course: course.rawValue))
         let body = try JSONEncoder().encode(
-            MeltingspotBulkInviteBody(spotMemberIds: chunk, invitedBySpotMemberId: inviterID, withEmailNotification: notify))
+            MeltingspotBulkInviteBody(
+                spotMemberIds: chunk, invitedBySpotMemberId: inviterID, withEmailNotification: notify))
         sent += 1
         let response: HTTPResponse
         do {
             response = try await api.send(.post, url, body: .json(body), retryable: true)
         } catch let error as RosterError where error.httpStatus == 413 && chunk.count > 1 {
             let half = chunk.count / 2
-            return try await inviteChunk(Array(chunk[..<half]), to: course, invitedBy: inviterID, notify: notify, sent: &sent)
+            return try await inviteChunk(
+                Array(chunk[..<half]), to: course, invitedBy: inviterID, notify: notify, sent: &sent)
                 + inviteChunk(Array(chunk[half...]), to: course, invitedBy: inviterID, notify: notify, sent: &sent)
         } catch let error as RosterError {
             return chunk.map { .init(spotMemberID: $0, outcome: .failed(error)) }

@@ -20,7 +20,9 @@ public struct MeltingspotConfiguration: Sendable, CustomStringConvertible {
     /// The documented base URL, `https://openapi.meltingspot.io/v1`.
     public static let defaultBaseURL = URL(string: "https://openapi.meltingspot.io/v1")!
     /// The documented budgets: 100 requests per 10 seconds and 50,000 per day, per key.
-    public static let documentedRateLimits = [RateLimit(requests: 100, per: 10), RateLimit(requests: 50_000, per: 86_400)]
+    public static let documentedRateLimits = [
+        RateLimit(requests: 100, per: 10), RateLimit(requests: 50_000, per: 86_400),
+    ]
 
     /// The Spot's secret key (Spot settings → API Access).
     public var secretKey: String

@@ -69,7 +69,8 @@ public struct MeltingspotDriver: RosterDriver {
     /// One page of one course's participants (`GET /courses/{courseId}/participants`).
     public func fetchEnrollments(_ request: PageRequest<EnrollmentQuery>) async throws -> FetchedPage<Enrollment> {
         guard let course = request.query.course else {
-            throw RosterError(.invalidArgument, "Meltingspot lists participants one course at a time", provider: provider)
+            throw RosterError(
+                .invalidArgument, "Meltingspot lists participants one course at a time", provider: provider)
         }
         guard let filters = MeltingspotFilters.participantQueryItems(for: request.query) else {
             return FetchedPage(records: [], total: 0)
@@ -95,7 +96,8 @@ public struct MeltingspotDriver: RosterDriver {
     /// `notFound` (the vendor says "Course not found" for both).
     public func enrollment(_ id: EnrollmentID, course: CourseID?) async throws -> Enrollment {
         guard let course else {
-            throw RosterError(.invalidArgument, "Meltingspot needs the course id to read a participant", provider: provider)
+            throw RosterError(
+                .invalidArgument, "Meltingspot needs the course id to read a participant", provider: provider)
         }
         let url = api.url(MeltingspotPaths.participant(id.rawValue, course: course.rawValue))
         let response = try await api.send(.get, url)
@@ -106,7 +108,8 @@ public struct MeltingspotDriver: RosterDriver {
     /// Enrolls by inviting the spot member `request.learner` (see `invite(spotMember:to:invitedBy:notify:)`).
     public func enroll(_ request: EnrollRequest) async throws -> EnrollOutcome {
         guard request.role == .learner else {
-            throw RosterError(.unsupported, "Meltingspot can only invite participants (role learner)", provider: provider)
+            throw RosterError(
+                .unsupported, "Meltingspot can only invite participants (role learner)", provider: provider)
         }
         return try await invite(spotMember: request.learner.rawValue, to: request.course, notify: request.notify)
     }

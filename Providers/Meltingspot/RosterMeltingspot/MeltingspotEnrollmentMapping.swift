@@ -10,7 +10,8 @@ enum MeltingspotEnrollmentMapping {
     /// in `native`).
     static func enrollment(_ participant: MeltingspotParticipant) -> Enrollment {
         Enrollment(
-            provider: provider, id: EnrollmentID(participant.id), course: CourseReference(id: CourseID(participant.courseId)),
+            provider: provider, id: EnrollmentID(participant.id),
+            course: CourseReference(id: CourseID(participant.courseId)),
             learner: Learner(
                 id: LearnerID(participant.spotMemberId), email: participant.spotMemberEmail,
                 firstName: participant.spotMemberFirstname, lastName: participant.spotMemberLastname),

@@ -29,7 +29,9 @@ enum MeltingspotErrors {
         guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else { return nil }
         for key in ["message", "error", "detail"] {
             if let text = object[key] as? String, !text.isEmpty { return String(text.prefix(300)) }
-            if let texts = object[key] as? [String], !texts.isEmpty { return String(texts.joined(separator: "; ").prefix(300)) }
+            if let texts = object[key] as? [String], !texts.isEmpty {
+                return String(texts.joined(separator: "; ").prefix(300))
+            }
         }
         return nil
     }

@@ -12,7 +12,8 @@ extension MeltingspotDriver {
     ) async throws -> EnrollOutcome {
         let url = api.url(MeltingspotPaths.participants(course: course.rawValue))
         let body = try JSONEncoder().encode(
-            MeltingspotInviteBody(spotMemberId: spotMemberID, invitedBySpotMemberId: inviterID, withEmailNotification: notify))
+            MeltingspotInviteBody(
+                spotMemberId: spotMemberID, invitedBySpotMemberId: inviterID, withEmailNotification: notify))
         let response = try await api.send(.post, url, body: .json(body), retryable: true)
         if response.status == 201 {
             let participant = try api.decode(MeltingspotParticipant.self, from: response, for: .post, url)

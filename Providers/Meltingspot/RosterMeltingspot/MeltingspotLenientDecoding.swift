@@ -43,7 +43,9 @@ extension KeyedDecodingContainer {
         guard let text = try decodeTextIfPresent(forKey: key) else { return nil }
         guard let date = MeltingspotTimestamps.instant(iso8601: text) else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: codingPath + [key], debugDescription: "expected an ISO 8601 date-time, got \"\(text)\""))
+                .init(
+                    codingPath: codingPath + [key], debugDescription: "expected an ISO 8601 date-time, got \"\(text)\"")
+            )
         }
         return date
     }

@@ -23,7 +23,9 @@ enum MeltingspotPaging {
     }
 
     /// The engine's view of one decoded envelope.
-    static func page<Item, Record>(_ envelope: MeltingspotEnvelope<Item>, _ map: (Item) -> Record) -> FetchedPage<Record> {
+    static func page<Item, Record>(_ envelope: MeltingspotEnvelope<Item>, _ map: (Item) -> Record) -> FetchedPage<
+        Record
+    > {
         FetchedPage(records: envelope.items.map(map), total: envelope.total)
     }
 }

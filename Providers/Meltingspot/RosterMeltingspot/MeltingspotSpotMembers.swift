@@ -18,24 +18,9 @@ extension MeltingspotDriver {
         var seen: Set<String> = []
         for start in stride(from: 0, to: wanted.count, by: emailLookupChunkSize) {
             let chunk = Array(wanted[start..<min(wanted.count, start + emailLookupChunkSize)])
-            let filter = MeltingspotQueryItem("email[in]", list: chunk)
-            let limit = MeltingspotPaging.maxPageSize
-            var walker = PageWalker(style: MeltingspotPaging.style, limit: limit)
-            var position = PagePosition.start
-            while true {
-                try Task.checkCancellation()
-                let url = api.url(
-                    MeltingspotPaths.spotMembers, items: MeltingspotPaging.queryItems(at: position, limit: limit) + [filter])
-                let response = try await api.send(.get, url)
-                let envelope = try api.decode(MeltingspotEnvelope<MeltingspotSpotMember>.self, from: response, for: .get, url)
-                let page = MeltingspotPaging.page(envelope) { $0 }
-                let fresh = page.records.filter { seen.insert($0.id).inserted }
-                found += fresh
-                guard case .next(let next) = try walker.advance(after: page, at: position, newRecords: fresh.count) else {
-                    break
-                }
-                position = next
-            }
+            let members: [MeltingspotSpotMember] = try await listAll(
+                MeltingspotPaths.spotMembers, filters: [MeltingspotQueryItem("email[in]", list: chunk)], id: \.id)
+            found += members.filter { seen.insert($0.id).inserted }
         }
         return found
     }
@@ -55,7 +40,7 @@ extension MeltingspotDriver {
     /// The spot member with `email` (compared case-insensitively), created when there is none.
     public func findOrCreateSpotMember(email: String, notify: Bool = false) async throws -> MeltingspotSpotMember {
         let matches = try await spotMembers(emails: [email])
-        if let member = matches.first(where: { $0.email?.lowercased() == email.lowercased() }) ?? matches.first {
+        if let member = matches.first(where: { $0.email?.lowercased() == email.lowercased() }) {
             return member
         }
         return try await createSpotMember(email: email, notify: notify)

@@ -8,7 +8,9 @@ import Testing
 /// Bulk invitations: chunking so no 413 happens, halving when one does, per-member results.
 @Suite struct BulkInviteTests {
     private func members(_ simulator: MeltingspotSimulator, _ count: Int) -> [String] {
-        (1...count).map { simulator.addSpotMember(email: "invite\($0)@exemple.fr", firstname: "Anaïs", lastname: "Noël\($0)") }
+        (1...count).map {
+            simulator.addSpotMember(email: "invite\($0)@exemple.fr", firstname: "Anaïs", lastname: "Noël\($0)")
+        }
     }
 
     @Test func largeInvitationIsChunkedAndNeverTooLarge() async throws {
@@ -24,7 +26,9 @@ import Testing
     }
 
     @Test func repeatedAndPartlyRepeatedInvitationsReportPerMember() async throws {
-        let (simulator, driver, _) = try TestSupport.simulated(courses: 1, participants: 0) { $0.bulkInviteChunkSize = 10 }
+        let (simulator, driver, _) = try TestSupport.simulated(courses: 1, participants: 0) {
+            $0.bulkInviteChunkSize = 10
+        }
         let course = CourseID(try #require(simulator.courseIDs().first))
         let ids = members(simulator, 20)
         _ = try await driver.bulkInvite(spotMembers: Array(ids[0..<5]), to: course)
@@ -37,7 +41,9 @@ import Testing
     }
 
     @Test func chunkTooLargeForTheVendorIsHalvedUntilItFits() async throws {
-        let (simulator, driver, _) = try TestSupport.simulated(courses: 1, participants: 0) { $0.bulkInviteChunkSize = 250 }
+        let (simulator, driver, _) = try TestSupport.simulated(courses: 1, participants: 0) {
+            $0.bulkInviteChunkSize = 250
+        }
         let course = try #require(simulator.courseIDs().first)
         let ids = members(simulator, 250)
         let result = try await driver.bulkInvite(spotMembers: ids, to: CourseID(course))
@@ -49,7 +55,9 @@ import Testing
     }
 
     @Test func failedChunkMarksItsMembersAndTheRestGoOn() async throws {
-        let (simulator, driver, _) = try TestSupport.simulated(courses: 1, participants: 0) { $0.bulkInviteChunkSize = 3 }
+        let (simulator, driver, _) = try TestSupport.simulated(courses: 1, participants: 0) {
+            $0.bulkInviteChunkSize = 3
+        }
         let course = CourseID(try #require(simulator.courseIDs().first))
         let ids = members(simulator, 6)
         let result = try await driver.bulkInvite(spotMembers: ["inconnu"] + ids, to: course)

@@ -19,7 +19,10 @@ import Testing
 
     @Test func oneStatusIsAnEqFilter() async throws {
         let urls = try await firstURL(for: EnrollmentQuery(course: CourseID("c-1"), statuses: [.inProgress]))
-        #expect(urls == ["https://openapi.meltingspot.io/v1/courses/c-1/participants?page=1&limit=50&status%5Beq%5D=Started"])
+        #expect(
+            urls == [
+                "https://openapi.meltingspot.io/v1/courses/c-1/participants?page=1&limit=50&status%5Beq%5D=Started"
+            ])
     }
 
     @Test func severalStatusesAndEmailsAreCommaSeparatedInLists() async throws {
@@ -36,13 +39,16 @@ import Testing
 
     @Test func unknownStatusFiltersOnItsRawValue() async throws {
         let urls = try await firstURL(for: EnrollmentQuery(course: CourseID("c"), statuses: [.unknown(raw: "Paused")]))
-        #expect(urls == ["https://openapi.meltingspot.io/v1/courses/c/participants?page=1&limit=50&status%5Beq%5D=Paused"])
+        #expect(
+            urls == ["https://openapi.meltingspot.io/v1/courses/c/participants?page=1&limit=50&status%5Beq%5D=Paused"])
     }
 
     @Test func statusesMeltingspotNeverHoldsSendNothing() async throws {
         let (driver, recorder) = try TestSupport.scripted { _ in TestSupport.json(Self.emptyPage) }
         let page = try await driver.fetchEnrollments(
-            PageRequest(query: EnrollmentQuery(course: CourseID("c"), statuses: [.enrolled, .waitlisted]), position: .start, limit: 50))
+            PageRequest(
+                query: EnrollmentQuery(course: CourseID("c"), statuses: [.enrolled, .waitlisted]), position: .start,
+                limit: 50))
         #expect(page.records.isEmpty && page.total == 0)
         #expect(recorder.requests.isEmpty)
     }
@@ -51,6 +57,20 @@ import Testing
         let (driver, recorder) = try TestSupport.scripted { _ in TestSupport.json(Self.emptyPage) }
         _ = try await driver.fetchCourses(PageRequest(query: CourseQuery(), position: .page(2), limit: 10))
         #expect(recorder.urls == ["https://openapi.meltingspot.io/v1/courses?page=2&limit=10"])
+    }
+
+    @Test func vendorCourseFiltersAreEqBrackets() async throws {
+        let (driver, recorder) = try TestSupport.scripted { _ in TestSupport.json(Self.emptyPage) }
+        _ = try await driver.courses(status: "Draft", privacy: "Secret")
+        #expect(
+            recorder.urls == [
+                "https://openapi.meltingspot.io/v1/courses?page=1&limit=100&status%5Beq%5D=Draft&privacy%5Beq%5D=Secret"
+            ])
+
+        let (simulator, simulated, _) = try TestSupport.simulated(courses: 10, participants: 0)
+        let drafts = try await simulated.courses(status: "Draft")
+        #expect(!drafts.isEmpty && drafts.allSatisfy { $0.vendorStatus == "Draft" })
+        #expect(drafts.count < simulator.courseIDs().count)
     }
 
     @Test func facadeReportsServerAndLocalFilters() async throws {
@@ -72,7 +92,8 @@ import Testing
     @Test func emailFilterRunsOnTheSimulatorCaseInsensitively() async throws {
         let (simulator, driver, _) = try TestSupport.simulated(courses: 1, participants: 20)
         let course = try #require(simulator.courseIDs().first)
-        let all = try await Roster(driver: driver).enrollments(EnrollmentQuery(course: CourseID(course))).collect(max: 100)
+        let all = try await Roster(driver: driver).enrollments(EnrollmentQuery(course: CourseID(course))).collect(
+            max: 100)
         let target = try #require(all.compactMap(\.learner.email).last)
         let found = try await Roster(driver: driver)
             .enrollments(EnrollmentQuery(course: CourseID(course), emails: [target.uppercased()])).collect(max: 100)

@@ -33,7 +33,9 @@ import Testing
     }
 
     @Test func inviteBodyCarriesTheDocumentedFields() async throws {
-        let (driver, recorder) = try TestSupport.scripted { _ in TestSupport.json(#"{"message":"Member already invited"}"#) }
+        let (driver, recorder) = try TestSupport.scripted { _ in
+            TestSupport.json(#"{"message":"Member already invited"}"#)
+        }
         let outcome = try await driver.invite(spotMember: "m-1", to: CourseID("c-1"), invitedBy: "m-0", notify: true)
         #expect(outcome == .alreadyEnrolled(nil))
         let request = try #require(recorder.requests.first)
@@ -64,7 +66,9 @@ import Testing
     }
 
     @Test func spotMemberLookupChunksAddresses() async throws {
-        let (simulator, driver, _) = try TestSupport.simulated(courses: 0, participants: 0) { $0.emailLookupChunkSize = 4 }
+        let (simulator, driver, _) = try TestSupport.simulated(courses: 0, participants: 0) {
+            $0.emailLookupChunkSize = 4
+        }
         let emails = (1...10).map { "membre\($0)@exemple.fr" }
         for email in emails { simulator.addSpotMember(email: email) }
         let found = try await driver.spotMembers(emails: emails + ["absent@exemple.fr", "pas une adresse"])
@@ -93,7 +97,8 @@ import Testing
     @Test func managerRoleCannotBeInvited() async throws {
         let (_, driver, _) = try TestSupport.simulated(courses: 1, participants: 1)
         let error = try await #require(throws: RosterError.self) {
-            try await Roster(driver: driver).enroll(EnrollRequest(course: CourseID("c"), learner: LearnerID("m"), role: .manager))
+            try await Roster(driver: driver).enroll(
+                EnrollRequest(course: CourseID("c"), learner: LearnerID("m"), role: .manager))
         }
         #expect(error.code == .unsupported)
     }

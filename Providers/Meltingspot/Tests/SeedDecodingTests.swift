@@ -62,7 +62,8 @@ import Testing
     }
 
     @Test func absentNamesAreAbsent() throws {
-        let text = #"{"id":"p1","courseId":"c1","spotMemberId":"m1","spotMemberEmail":"a@b.fr","status":"Started","completionRate":5}"#
+        let text =
+            #"{"id":"p1","courseId":"c1","spotMemberId":"m1","spotMemberEmail":"a@b.fr","status":"Started","completionRate":5}"#
         let participant = try JSONDecoder().decode(MeltingspotParticipant.self, from: Data(text.utf8))
         #expect(participant.spotMemberFirstname == nil)
         #expect(participant.invitedAt == nil)
@@ -104,24 +105,28 @@ import Testing
         #expect(MeltingspotStatusMapping.status(for: "Completed") == .completed)
     }
 
-    @Test func badNameTypeIsADecodingErrorNamingThePath() async throws {
-        let body = #"{"items":[{"id":"p1","courseId":"c1","spotMemberId":"m1","spotMemberEmail":"a@b.fr","spotMemberFirstname":12,"status":"Invited","completionRate":0}],"total":1}"#
-        let (driver, _) = try TestSupport.scripted { _ in TestSupport.json(body) }
-        let error = try await #require(throws: RosterError.self) {
-            try await Roster(driver: driver).enrollments(EnrollmentQuery(course: CourseID("c1"))).collect(max: 10)
-        }
-        #expect(error.code == .decoding)
-        #expect(error.jsonPath == "$.items[0].spotMemberFirstname")
-    }
+    static let damagedPages: [(body: String, jsonPath: String)] = [
+        (
+            #"{"items":[{"id":"p1","courseId":"c1","spotMemberId":"m1","spotMemberFirstname":12,"status":"Invited"}],"total":1}"#,
+            "$.items[0].spotMemberFirstname"
+        ),
+        (
+            #"{"items":[{"id":"p1","courseId":"c1","spotMemberId":"m1","status":"Started","startedAt":"yesterday"}],"total":1}"#,
+            "$.items[0].startedAt"
+        ),
+        (#"{"items":[{"id":"p1","courseId":"c1","spotMemberId":"m1","completionRate":0}],"total":1}"#, "$.items[0].status"),
+        (#"{"total":1}"#, "$.items"),
+    ]
 
-    @Test func badDateIsADecodingErrorNamingThePath() async throws {
-        let body = #"{"items":[{"id":"p1","courseId":"c1","spotMemberId":"m1","spotMemberEmail":"a@b.fr","status":"Started","startedAt":"yesterday","completionRate":3}],"total":1}"#
+    @Test(arguments: damagedPages)
+    func unusableFieldIsADecodingErrorNamingThePath(_ body: String, _ jsonPath: String) async throws {
         let (driver, _) = try TestSupport.scripted { _ in TestSupport.json(body) }
         let error = try await #require(throws: RosterError.self) {
             try await Roster(driver: driver).enrollments(EnrollmentQuery(course: CourseID("c1"))).collect(max: 10)
         }
         #expect(error.code == .decoding)
-        #expect(error.jsonPath == "$.items[0].startedAt")
+        #expect(error.jsonPath == jsonPath)
+        #expect(error.path == "/v1/courses/c1/participants")
     }
 
     private func decodeParticipant(firstname: String, lastname: String) throws -> MeltingspotParticipant {

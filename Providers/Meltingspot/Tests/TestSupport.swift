@@ -18,7 +18,8 @@ enum TestSupport {
         let clock = VirtualClock()
         let key = uniqueKey()
         let simulator = MeltingspotSimulator(
-            seed: 42, courses: courses, participantsPerCourse: participants, faults: faults, clock: clock, secretKey: key)
+            seed: 42, courses: courses, participantsPerCourse: participants, faults: faults, clock: clock,
+            secretKey: key)
         var configuration = MeltingspotConfiguration(secretKey: key)
         configure(&configuration)
         let driver = try MeltingspotDriver(configuration: configuration, transport: simulator.transport, clock: clock)
@@ -37,7 +38,9 @@ enum TestSupport {
         }
         let configuration = MeltingspotConfiguration(
             secretKey: key, authorizationScheme: scheme, retryPolicy: .never)
-        return (try MeltingspotDriver(configuration: configuration, transport: transport, clock: VirtualClock()), recorder)
+        return (
+            try MeltingspotDriver(configuration: configuration, transport: transport, clock: VirtualClock()), recorder
+        )
     }
 
     /// A 200 JSON response with `text` as the body.
@@ -48,7 +51,8 @@ enum TestSupport {
     /// The published seed 003 example, from the test bundle.
     static func seedParticipantJSON() throws -> Data {
         let url = try #require(
-            Bundle.module.url(forResource: "meltingspot-course-participant", withExtension: "json", subdirectory: "Fixtures"))
+            Bundle.module.url(
+                forResource: "meltingspot-course-participant", withExtension: "json", subdirectory: "Fixtures"))
         return try Data(contentsOf: url)
     }
 }

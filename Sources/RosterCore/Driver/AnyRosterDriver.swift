@@ -6,23 +6,31 @@ public struct AnyRosterDriver: RosterDriver {
     /// Wraps `base`.
     public init(_ base: any RosterDriver) { self.base = base }
 
+    /// Forwards to the wrapped driver.
     public var provider: ProviderID { base.provider }
+    /// Forwards to the wrapped driver.
     public var capabilities: DriverCapabilities { base.capabilities }
+    /// Forwards to the wrapped driver.
     public func fetchEnrollments(_ request: PageRequest<EnrollmentQuery>) async throws -> FetchedPage<Enrollment> {
         try await base.fetchEnrollments(request)
     }
+    /// Forwards to the wrapped driver.
     public func fetchCourses(_ request: PageRequest<CourseQuery>) async throws -> FetchedPage<Course> {
         try await base.fetchCourses(request)
     }
+    /// Forwards to the wrapped driver.
     public func enrollment(_ id: EnrollmentID, course: CourseID?) async throws -> Enrollment {
         try await base.enrollment(id, course: course)
     }
+    /// Forwards to the wrapped driver.
     public func update(_ id: EnrollmentID, course: CourseID?, with changes: EnrollmentUpdate) async throws
         -> Enrollment
     {
         try await base.update(id, course: course, with: changes)
     }
+    /// Forwards to the wrapped driver.
     public func enroll(_ request: EnrollRequest) async throws -> EnrollOutcome { try await base.enroll(request) }
+    /// Forwards to the wrapped driver.
     public func unenroll(_ id: EnrollmentID, course: CourseID?) async throws {
         try await base.unenroll(id, course: course)
     }

@@ -21,6 +21,10 @@ public struct DriverCapabilities: Hashable, Sendable, Codable {
     public var maxPageSize: Int
     /// The filters the vendor applies on its server; the facade applies any other locally.
     public var serverFilters: Set<EnrollmentFilter>
+    /// Filters the vendor can only narrow by, not select exactly (e.g. a `joined` membership that Roster
+    /// splits into enrolled, in progress and completed): the facade passes them to the driver so the
+    /// server sends less, and still applies them exactly itself.
+    public var narrowingFilters: Set<EnrollmentFilter>
     /// True when the vendor can only list enrollments of one course at a time: a listing without a
     /// course then walks every course (the facade does that).
     public var listsPerCourse: Bool
@@ -38,8 +42,10 @@ public struct DriverCapabilities: Hashable, Sendable, Codable {
         operations: Set<Operation>, enrollmentPaging: PagingStyle, coursePaging: PagingStyle,
         defaultPageSize: Int, maxPageSize: Int, serverFilters: Set<EnrollmentFilter>, listsPerCourse: Bool,
         needsCourseForRecordAccess: Bool = false, writableStatuses: Set<EnrollmentStatus> = [],
-        enrollableRoles: Set<EnrollmentRole> = [], rateLimits: [RateLimit] = []
+        enrollableRoles: Set<EnrollmentRole> = [], rateLimits: [RateLimit] = [],
+        narrowingFilters: Set<EnrollmentFilter> = []
     ) {
+        self.narrowingFilters = narrowingFilters
         self.operations = operations
         self.enrollmentPaging = enrollmentPaging
         self.coursePaging = coursePaging

@@ -8,7 +8,8 @@ public protocol RosterDriver: Sendable {
     /// What this driver can do.
     var capabilities: DriverCapabilities { get }
 
-    /// One page of enrollments. The query holds only filters listed in `serverFilters`.
+    /// One page of enrollments. The query holds only filters listed in `serverFilters` or
+    /// `narrowingFilters`; the driver must apply the first exactly and may use the second to narrow.
     func fetchEnrollments(_ request: PageRequest<EnrollmentQuery>) async throws -> FetchedPage<Enrollment>
     /// One page of courses.
     func fetchCourses(_ request: PageRequest<CourseQuery>) async throws -> FetchedPage<Course>
@@ -23,20 +24,25 @@ public protocol RosterDriver: Sendable {
 }
 
 extension RosterDriver {
+    /// Default for drivers without this capability: throws `unsupported`.
     public func fetchCourses(_ request: PageRequest<CourseQuery>) async throws -> FetchedPage<Course> {
         throw unsupported(.listCourses)
     }
+    /// Default for drivers without this capability: throws `unsupported`.
     public func enrollment(_ id: EnrollmentID, course: CourseID?) async throws -> Enrollment {
         throw unsupported(.getEnrollment)
     }
+    /// Default for drivers without this capability: throws `unsupported`.
     public func update(_ id: EnrollmentID, course: CourseID?, with changes: EnrollmentUpdate) async throws
         -> Enrollment
     {
         throw unsupported(.updateEnrollment)
     }
+    /// Default for drivers without this capability: throws `unsupported`.
     public func enroll(_ request: EnrollRequest) async throws -> EnrollOutcome {
         throw unsupported(.enroll)
     }
+    /// Default for drivers without this capability: throws `unsupported`.
     public func unenroll(_ id: EnrollmentID, course: CourseID?) async throws {
         throw unsupported(.unenroll)
     }

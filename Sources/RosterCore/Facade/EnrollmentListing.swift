@@ -105,12 +105,14 @@ public struct EnrollmentListing<Driver: RosterDriver>: AsyncSequence, Sendable {
             var server = capabilities.serverFilters
             if capabilities.listsPerCourse { server.insert(.course) }
             let wanted = query.filters
+            let narrowing = capabilities.narrowingFilters.subtracting(server)
             localFilters = wanted.subtracting(server)
-            serverQuery = query.keeping(only: wanted.intersection(server))
+            serverQuery = query.keeping(only: wanted.intersection(server.union(narrowing)))
             limit = query.pageSize ?? capabilities.defaultPageSize
             state.update {
                 $0.serverFilters = wanted.intersection(server).sorted()
                 $0.localFilters = localFilters.sorted()
+                $0.narrowedOnServer = wanted.intersection(narrowing).sorted()
             }
 
             if let checkpoint = resumeFrom {

@@ -17,6 +17,9 @@ public struct ListingReport: Hashable, Sendable, Codable {
     public var serverFilters: [EnrollmentFilter] = []
     /// Filters the facade applied locally, because the vendor cannot.
     public var localFilters: [EnrollmentFilter] = []
+    /// Filters the vendor narrowed by on its server and the facade then applied exactly (they are
+    /// listed in `localFilters` too).
+    public var narrowedOnServer: [EnrollmentFilter] = []
     /// Courses walked, for vendors that list one course at a time (0 otherwise).
     public var coursesWalked = 0
     /// The total the vendor reported on its first page, where it reports one (summed over courses).

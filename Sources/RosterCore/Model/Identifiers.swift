@@ -37,37 +37,49 @@ extension StringIdentifier {
 
 /// Names one provider (vendor adapter or the in-memory provider), e.g. `frontcore`.
 public struct ProviderID: StringIdentifier {
+    /// The id as text.
     public let rawValue: String
+    /// Wraps a raw id.
     public init(_ rawValue: String) { self.rawValue = rawValue }
 }
 
 /// Identifies a course within one provider.
 public struct CourseID: StringIdentifier {
+    /// The id as text.
     public let rawValue: String
+    /// Wraps a raw id.
     public init(_ rawValue: String) { self.rawValue = rawValue }
 }
 
 /// Identifies a scheduled run of a course (Frontcore's course date) within one provider.
 public struct SessionID: StringIdentifier {
+    /// The id as text.
     public let rawValue: String
+    /// Wraps a raw id.
     public init(_ rawValue: String) { self.rawValue = rawValue }
 }
 
 /// Identifies one enrollment within one provider; unique per provider even where the vendor has no
 /// enrollment id of its own (Course Dashboard builds it from course and user).
 public struct EnrollmentID: StringIdentifier {
+    /// The id as text.
     public let rawValue: String
+    /// Wraps a raw id.
     public init(_ rawValue: String) { self.rawValue = rawValue }
 }
 
 /// Identifies a person (user, spot member) within one provider.
 public struct LearnerID: StringIdentifier {
+    /// The id as text.
     public let rawValue: String
+    /// Wraps a raw id.
     public init(_ rawValue: String) { self.rawValue = rawValue }
 }
 
 /// Identifies an organization (Frontcore customer) within one provider.
 public struct OrganizationID: StringIdentifier {
+    /// The id as text.
     public let rawValue: String
+    /// Wraps a raw id.
     public init(_ rawValue: String) { self.rawValue = rawValue }
 }

@@ -15,6 +15,7 @@ public struct AuthMiddleware: HTTPMiddleware, CustomStringConvertible {
         self.source = source
     }
 
+    /// Handles one request: see the type's description.
     public func intercept(
         _ request: HTTPRequest, next: @Sendable (HTTPRequest) async throws -> HTTPResponse
     ) async throws -> HTTPResponse {

@@ -14,7 +14,9 @@ public struct StaticCredential: CredentialSource, CustomStringConvertible {
     /// Wraps `value`.
     public init(_ value: String) { self.value = value }
 
+    /// The credential value.
     public func credential(refresh: Bool) async throws -> String { value }
+    /// Whether asking again can give another value.
     public var canRefresh: Bool { false }
     public var description: String { "StaticCredential(‹redacted›)" }
 }
@@ -27,7 +29,9 @@ public struct ClosureCredential: CredentialSource, CustomStringConvertible {
     /// Wraps `produce`.
     public init(_ produce: @escaping @Sendable (_ refresh: Bool) async throws -> String) { self.produce = produce }
 
+    /// The credential value.
     public func credential(refresh: Bool) async throws -> String { try await produce(refresh) }
+    /// Whether asking again can give another value.
     public var canRefresh: Bool { true }
     public var description: String { "ClosureCredential(‹redacted›)" }
 }

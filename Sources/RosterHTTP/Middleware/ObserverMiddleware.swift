@@ -48,6 +48,7 @@ public final class RecordingObserver: HTTPObserver, @unchecked Sendable {
     /// Creates an empty recorder.
     public init() {}
 
+    /// Stores the event.
     public func observe(_ event: HTTPEvent) { lock.withLock { stored.append(event) } }
     /// Every event so far.
     public var events: [HTTPEvent] { lock.withLock { stored } }
@@ -71,6 +72,7 @@ public struct ObserverMiddleware: HTTPMiddleware {
         self.clock = clock
     }
 
+    /// Handles one request: see the type's description.
     public func intercept(
         _ request: HTTPRequest, next: @Sendable (HTTPRequest) async throws -> HTTPResponse
     ) async throws -> HTTPResponse {

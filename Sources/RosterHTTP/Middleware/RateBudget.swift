@@ -88,6 +88,7 @@ public struct RateBudgetMiddleware: HTTPMiddleware {
     /// Creates the middleware.
     public init(budget: RateBudget) { self.budget = budget }
 
+    /// Handles one request: see the type's description.
     public func intercept(
         _ request: HTTPRequest, next: @Sendable (HTTPRequest) async throws -> HTTPResponse
     ) async throws -> HTTPResponse {

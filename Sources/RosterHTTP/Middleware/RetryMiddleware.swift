@@ -58,6 +58,7 @@ public struct RetryMiddleware: HTTPMiddleware {
         self.jitter = jitter
     }
 
+    /// Handles one request: see the type's description.
     public func intercept(
         _ request: HTTPRequest, next: @Sendable (HTTPRequest) async throws -> HTTPResponse
     ) async throws -> HTTPResponse {

@@ -15,8 +15,11 @@ public protocol RosterClock: Sendable {
 public struct SystemClock: RosterClock {
     /// Creates the real clock.
     public init() {}
+    /// The current wall-clock time.
     public func now() -> Date { Date() }
+    /// Seconds on a monotonic scale.
     public func uptime() -> Double { ProcessInfo.processInfo.systemUptime }
+    /// Waits for `seconds` (see the type for how).
     public func sleep(seconds: Double) async throws {
         guard seconds > 0 else { return }
         try await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000))
@@ -34,8 +37,11 @@ public final class VirtualClock: RosterClock, @unchecked Sendable {
     /// Creates a clock whose wall time starts at `start`.
     public init(start: Date = Date(timeIntervalSince1970: 1_800_000_000)) { self.start = start }
 
+    /// The current wall-clock time.
     public func now() -> Date { lock.withLock { start.addingTimeInterval(elapsed) } }
+    /// Seconds on a monotonic scale.
     public func uptime() -> Double { lock.withLock { elapsed } }
+    /// Waits for `seconds` (see the type for how).
     public func sleep(seconds: Double) async throws {
         try Task.checkCancellation()
         lock.withLock {

@@ -52,6 +52,7 @@ public struct InProcessTransport: HTTPTransport {
         self.handler = handler
     }
 
+    /// Sends one request: see the type's description.
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         try Task.checkCancellation()
         return try await handler(request)

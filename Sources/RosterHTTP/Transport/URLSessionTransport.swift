@@ -28,6 +28,7 @@ public struct URLSessionTransport: HTTPTransport {
         self.session = URLSession(configuration: configuration, delegate: SameOriginRedirects(), delegateQueue: nil)
     }
 
+    /// Sends one request: see the type's description.
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method.rawValue
