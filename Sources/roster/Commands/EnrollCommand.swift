@@ -30,9 +30,7 @@ struct EnrollCommand: AsyncParsableCommand {
     var learners: [String]
 
     func run() async throws {
-        guard let role = EnrollmentRole(name: role) else {
-            throw ToolFailure(.usage, "unknown role \"\(self.role)\"", hint: "use: learner, manager, owner")
-        }
+        let role = try QueryOptions.role(self.role)
         let roster = try connection.roster()
         let capabilities = roster.capabilities
         guard capabilities.supports(.enroll) else { throw roster.driver.unsupported(.enroll) }

@@ -32,20 +32,8 @@ struct QueryOptions: ParsableArguments {
         var query = EnrollmentQuery(
             course: course.map(CourseID.init), session: session.map(SessionID.init), search: search,
             pageSize: pageSize)
-        query.statuses = Set(try Self.list(status).map { name in
-            guard let value = EnrollmentStatus(name: name) else {
-                throw ToolFailure(
-                    .usage, "unknown status \"\(name)\"",
-                    hint: "use: \(EnrollmentStatus.known.map(\.name).joined(separator: ", "))")
-            }
-            return value
-        })
-        query.roles = Set(try Self.list(role).map { name in
-            guard let value = EnrollmentRole(name: name) else {
-                throw ToolFailure(.usage, "unknown role \"\(name)\"", hint: "use: learner, manager, owner")
-            }
-            return value
-        })
+        query.statuses = Set(try Self.list(status).map(Self.status))
+        query.roles = Set(try Self.list(role).map(Self.role))
         if let text = updatedSince {
             guard let instant = try? Date(text, strategy: Date.ISO8601FormatStyle()) else {
                 throw ToolFailure(
@@ -55,6 +43,23 @@ struct QueryOptions: ParsableArguments {
             query.updatedSince = instant
         }
         return query
+    }
+
+    /// The canonical status `name`, or a usage failure listing the names.
+    static func status(_ name: String) throws -> EnrollmentStatus {
+        guard let value = EnrollmentStatus(name: name) else {
+            throw ToolFailure(
+                .usage, "unknown status \"\(name)\"", hint: "use: \(EnrollmentStatus.known.map(\.name).joined(separator: ", "))")
+        }
+        return value
+    }
+
+    /// The canonical role `name`, or a usage failure listing the names.
+    static func role(_ name: String) throws -> EnrollmentRole {
+        guard let value = EnrollmentRole(name: name) else {
+            throw ToolFailure(.usage, "unknown role \"\(name)\"", hint: "use: learner, manager, owner")
+        }
+        return value
     }
 
     /// The items of a comma-separated option, trimmed, empty ones dropped.

@@ -48,13 +48,8 @@ struct UpdateCommand: AsyncParsableCommand {
 
     /// The changes asked for; a usage failure for a bad status or property, or when nothing is asked.
     func update() throws -> EnrollmentUpdate {
-        var changes = EnrollmentUpdate(completed: completed, passed: passed, paymentCode: paid)
-        if let status {
-            guard let value = EnrollmentStatus(name: status) else {
-                throw ToolFailure(.usage, "unknown status \"\(status)\"")
-            }
-            changes.status = value
-        }
+        var changes = EnrollmentUpdate(
+            status: try status.map(QueryOptions.status), completed: completed, passed: passed, paymentCode: paid)
         if !property.isEmpty {
             var properties: [String: String?] = [:]
             for item in property {
