@@ -65,12 +65,16 @@ struct ToolFailure: Error, CustomStringConvertible {
         let provider = error.provider.map { ProviderCatalog.kit(named: $0.rawValue) } ?? nil
         switch error.code {
         case .unauthenticated, .permissionDenied:
-            return provider.map { "check \($0.credentialVariables.joined(separator: " or ")) (and that it may read this course)" }
-        case .rateLimited: return "wait\(error.retryAfterSeconds.map { " \(Int($0.rounded(.up))) s" } ?? "") and run again"
+            return provider.map {
+                "check \($0.credentialVariables.joined(separator: " or ")) (and that it may read this course)"
+            }
+        case .rateLimited:
+            return "wait\(error.retryAfterSeconds.map { " \(Int($0.rounded(.up))) s" } ?? "") and run again"
         case .unavailable:
             return provider.map { "check the network and \($0.baseURLVariable) (or --base-url)" }
         case .unsupported: return "run `roster providers` to see what each provider supports"
-        case .decoding, .inconsistentPaging: return "the vendor's answer was not usable; run again with --verbose to see requests"
+        case .decoding, .inconsistentPaging:
+            return "the vendor's answer was not usable; run again with --verbose to see requests"
         default: return nil
         }
     }

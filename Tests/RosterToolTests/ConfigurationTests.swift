@@ -12,9 +12,10 @@ struct ConfigurationTests {
         // Expected value computed with Python's hmac/hashlib from the same header, claims and secret.
         let minter = try DashboardTokenMinter(secret: "top-secret-value", userID: "7")
         let token = minter.mint(now: Date(timeIntervalSince1970: 1_800_000_000), jti: "abc")
-        #expect(token == "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."
-            + "eyJ1c2VyX2lkIjo3LCJ0b2tlbl90eXBlIjoiYWNjZXNzIiwianRpIjoiYWJjIiwiaWF0IjoxODAwMDAwMDAwLCJleHAiOjE4MDAwMDAzMDB9."
-            + "ifP1ITzxY-IYdyJbRQXurhAUHv-AWqEkGsGbxEOqOPg")
+        #expect(
+            token == "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."
+                + "eyJ1c2VyX2lkIjo3LCJ0b2tlbl90eXBlIjoiYWNjZXNzIiwianRpIjoiYWJjIiwiaWF0IjoxODAwMDAwMDAwLCJleHAiOjE4MDAwMDAzMDB9."
+                + "ifP1ITzxY-IYdyJbRQXurhAUHv-AWqEkGsGbxEOqOPg")
     }
 
     @Test func aJWTSecretWithoutAUserIDNamesTheMissingVariable() {
@@ -85,7 +86,10 @@ struct ConfigurationTests {
         let result = try await ToolProcess.run(["providers", "--format", "json"])
         #expect(result.status == 0)
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
-        #expect(rows.compactMap { $0["provider"] as? String } == ["frontcore", "meltingspot", "course-dashboard", "in-memory"])
+        #expect(
+            rows.compactMap { $0["provider"] as? String } == [
+                "frontcore", "meltingspot", "course-dashboard", "in-memory",
+            ])
         #expect(rows.allSatisfy { ($0["operations"] as? [String])?.contains("listEnrollments") == true })
     }
 

@@ -26,7 +26,8 @@ struct EndToEndTests {
 
     /// Parses JSON Lines, failing on any line that is not one JSON object.
     static func objects(_ lines: [String]) throws -> [[String: Any]] {
-        try lines.map { line in try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]) }
+        try lines.map { line in try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
     }
 
     /// Every string value in a record, nested ones included.
@@ -61,7 +62,9 @@ struct EndToEndTests {
                 for key in ["enrolledAt", "startedAt", "completedAt", "cancelledAt", "lastActivityAt", "updatedAt"] {
                     if let instant = record[key] as? String { #expect(instant.hasSuffix("Z"), "\(key) \(instant)") }
                 }
-                #expect(EnrollmentStatus(name: record["status"] as? String ?? "") != nil || record["status"] as? String == "unknown")
+                #expect(
+                    EnrollmentStatus(name: record["status"] as? String ?? "") != nil
+                        || record["status"] as? String == "unknown")
             }
         }
     }
@@ -70,7 +73,8 @@ struct EndToEndTests {
     func csvJsonAndTableCarryTheSameRecords(_ vendor: String) async throws {
         try await withServer(Self.serveArguments) { server in
             let env = server.environment
-            let jsonl = try await ToolProcess.run(["list", "--provider", vendor, "--format", "jsonl"], environment: env)
+            let jsonl = try await ToolProcess.run(
+                ["list", "--provider", vendor, "--format", "jsonl"], environment: env)
             let count = jsonl.lines.count
             #expect(count > 0)
 
@@ -101,17 +105,25 @@ struct EndToEndTests {
             let course = try #require(all.first?["courseId"] as? String)
             let statuses = ["enrolled", "inProgress", "invited", "cancelled"]
             let filtered = try await ToolProcess.run(
-                ["list", "--provider", vendor, "--format", "jsonl", "--course", course, "--status", statuses.joined(separator: ",")],
+                [
+                    "list", "--provider", vendor, "--format", "jsonl", "--course", course, "--status",
+                    statuses.joined(separator: ","),
+                ],
                 environment: env)
             #expect(filtered.status == 0, "\(filtered.stderr)")
-            let expected = all.filter { $0["courseId"] as? String == course && statuses.contains($0["status"] as? String ?? "") }
-            #expect(Set(try Self.objects(filtered.lines).compactMap { $0["id"] as? String })
+            let expected = all.filter {
+                $0["courseId"] as? String == course && statuses.contains($0["status"] as? String ?? "")
+            }
+            #expect(
+                Set(try Self.objects(filtered.lines).compactMap { $0["id"] as? String })
                     == Set(expected.compactMap { $0["id"] as? String }))
 
             let learners = try await ToolProcess.run(
-                ["list", "--provider", vendor, "--format", "jsonl", "--role", "learner", "--page-size", "2"], environment: env)
+                ["list", "--provider", vendor, "--format", "jsonl", "--role", "learner", "--page-size", "2"],
+                environment: env)
             #expect(learners.status == 0, "\(learners.stderr)")
-            #expect(Set(try Self.objects(learners.lines).compactMap { $0["id"] as? String })
+            #expect(
+                Set(try Self.objects(learners.lines).compactMap { $0["id"] as? String })
                     == Set(all.filter { $0["role"] as? String == "learner" }.compactMap { $0["id"] as? String }))
         }
     }
@@ -119,9 +131,12 @@ struct EndToEndTests {
     @Test func updateWritesAndAnUnsupportedUpdateSendsNothing() async throws {
         try await withServer(Self.serveArguments) { server in
             let env = server.environment
-            let first = try #require(try Self.objects(
-                try await ToolProcess.run(["list", "--provider", "frontcore", "--format", "jsonl"], environment: env).lines
-            ).first { $0["status"] as? String != "cancelled" })
+            let first = try #require(
+                try Self.objects(
+                    try await ToolProcess.run(
+                        ["list", "--provider", "frontcore", "--format", "jsonl"], environment: env
+                    ).lines
+                ).first { $0["status"] as? String != "cancelled" })
             let id = try #require(first["id"] as? String)
             let updated = try await ToolProcess.run(
                 ["update", "--provider", "frontcore", id, "--status", "cancelled"], environment: env)
@@ -131,7 +146,8 @@ struct EndToEndTests {
             #expect(try Self.objects(read.lines).first?["status"] as? String == "cancelled")
 
             let unsupported = try await ToolProcess.run(
-                ["update", "--provider", "meltingspot", "--course", "1", "x", "--status", "completed"], environment: env)
+                ["update", "--provider", "meltingspot", "--course", "1", "x", "--status", "completed"], environment: env
+            )
             #expect(unsupported.status == 2)
             #expect(unsupported.stdout.isEmpty)
         }
@@ -141,15 +157,18 @@ struct EndToEndTests {
     func enrollDryRunSendsNothing(_ vendor: String) async throws {
         try await withServer(Self.serveArguments) { server in
             let env = server.environment
-            let before = try await ToolProcess.run(["list", "--provider", vendor, "--format", "jsonl"], environment: env)
+            let before = try await ToolProcess.run(
+                ["list", "--provider", vendor, "--format", "jsonl"], environment: env)
             let course = try #require(try Self.objects(before.lines).first?["courseId"] as? String)
             let dry = try await ToolProcess.run(
                 ["enroll", "--provider", vendor, "--course", course, "--dry-run", "999001", "999002"], environment: env)
             #expect(dry.status == 0, "\(dry.stderr)")
             let outcomes = try Self.objects(dry.lines)
             #expect(outcomes.count == 2)
-            #expect(outcomes.allSatisfy { $0["result"] as? String == "dryRun" && $0["operation"] as? String == "enroll" })
-            let after = try await ToolProcess.run(["list", "--provider", vendor, "--format", "jsonl"], environment: env)
+            #expect(
+                outcomes.allSatisfy { $0["result"] as? String == "dryRun" && $0["operation"] as? String == "enroll" })
+            let after = try await ToolProcess.run(
+                ["list", "--provider", vendor, "--format", "jsonl"], environment: env)
             #expect(after.stdout == before.stdout, "a dry run changed the roster")
         }
     }
@@ -161,7 +180,8 @@ struct EndToEndTests {
             let wrong = "wrong-key-\(vendor)-5b1e0c"
             let variable = try #require(env.keys.first { $0.hasSuffix("_API_KEY") || $0.hasSuffix("_TOKEN") })
             env[variable] = wrong
-            let result = try await ToolProcess.run(["list", "--provider", vendor, "--format", "jsonl"], environment: env)
+            let result = try await ToolProcess.run(
+                ["list", "--provider", vendor, "--format", "jsonl"], environment: env)
             #expect(result.status == 3, "\(result.stderr)")
             #expect(result.stdout.isEmpty)
             #expect(!result.stderr.contains(wrong) && !result.stdout.contains(wrong))
@@ -173,10 +193,15 @@ struct EndToEndTests {
     @Test(arguments: vendors)
     func aStormOf429sStillListsEveryRecordOnce(_ vendor: String) async throws {
         let expected = try await Self.seededIDs(vendor)
-        try await withServer(Self.serveArguments + ["--vendor", vendor, "--faults", "throttle=0.4,retry-after=0,seed=3"]) {
+        try await withServer(
+            Self.serveArguments + ["--vendor", vendor, "--faults", "throttle=0.4,retry-after=0,seed=3"]
+        ) {
             server in
             let result = try await ToolProcess.run(
-                ["list", "--provider", vendor, "--format", "jsonl", "--page-size", "4", "--retries", "12", "--verbose"],
+                [
+                    "list", "--provider", vendor, "--format", "jsonl", "--page-size", "4", "--retries", "12",
+                    "--verbose",
+                ],
                 environment: server.environment)
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stderr.contains("→ 429"), "the storm should have thrown some 429s")
@@ -190,27 +215,35 @@ struct EndToEndTests {
         try await withServer(Self.serveArguments + ["--vendor", "course-dashboard"]) { server in
             let env = server.environment
             let all = try Self.objects(
-                try await ToolProcess.run(["list", "--provider", "course-dashboard", "--format", "jsonl"], environment: env).lines)
+                try await ToolProcess.run(
+                    ["list", "--provider", "course-dashboard", "--format", "jsonl"], environment: env
+                ).lines)
             func members(_ course: String) -> Set<String> {
-                Set(all.filter { $0["courseId"] as? String == course }.compactMap { ($0["learner"] as? [String: Any])?["id"] as? String })
+                Set(
+                    all.filter { $0["courseId"] as? String == course }.compactMap {
+                        ($0["learner"] as? [String: Any])?["id"] as? String
+                    })
             }
             let courses = Array(Set(all.compactMap { $0["courseId"] as? String })).sorted()
             #expect(courses.count == 2)
             let newcomer = try #require(members(courses[1]).subtracting(members(courses[0])).sorted().first)
             let enrolled = try await ToolProcess.run(
-                ["enroll", "--provider", "course-dashboard", "--course", courses[0], newcomer, "not-a-user"], environment: env)
+                ["enroll", "--provider", "course-dashboard", "--course", courses[0], newcomer, "not-a-user"],
+                environment: env)
             #expect(enrolled.status == 8, "\(enrolled.stderr)")
             #expect(try Self.objects(enrolled.lines).map { $0["result"] as? String } == ["created", "failed"])
             let id = "\(courses[0]):\(newcomer)"
             let listed = try await ToolProcess.run(
-                ["list", "--provider", "course-dashboard", "--course", courses[0], "--format", "jsonl"], environment: env)
+                ["list", "--provider", "course-dashboard", "--course", courses[0], "--format", "jsonl"],
+                environment: env)
             #expect(try Self.objects(listed.lines).contains { $0["id"] as? String == id })
 
             let removed = try await ToolProcess.run(
                 ["unenroll", "--provider", "course-dashboard", "--course", courses[0], id], environment: env)
             #expect(removed.status == 0, "\(removed.stderr)")
             let after = try await ToolProcess.run(
-                ["list", "--provider", "course-dashboard", "--course", courses[0], "--format", "jsonl"], environment: env)
+                ["list", "--provider", "course-dashboard", "--course", courses[0], "--format", "jsonl"],
+                environment: env)
             #expect(!(try Self.objects(after.lines).contains { $0["id"] as? String == id }))
         }
     }
@@ -222,7 +255,8 @@ struct EndToEndTests {
             env["COURSE_DASHBOARD_JWT_SECRET"] = "community-jwt-secret-9f8e7d"
             env["COURSE_DASHBOARD_USER_ID"] = "1"
             // The simulator knows only its own opaque tokens, so the minted JWT is refused: exit 3.
-            let result = try await ToolProcess.run(["list", "--provider", "course-dashboard", "--verbose"], environment: env)
+            let result = try await ToolProcess.run(
+                ["list", "--provider", "course-dashboard", "--verbose"], environment: env)
             #expect(result.status == 3, "\(result.stderr)")
             #expect(!(result.stdout + result.stderr).contains("community-jwt-secret-9f8e7d"))
             #expect(!(result.stdout + result.stderr).contains("eyJ"), "a minted token was printed")

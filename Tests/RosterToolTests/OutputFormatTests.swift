@@ -21,9 +21,11 @@ struct OutputFormatTests {
 
     @Test func jsonLineHasTheDocumentedFieldsInOrderAndOmitsAbsentOnes() {
         let line = JSONValue.object(CanonicalRecord(Self.enrollment(email: "")).fields).compact
-        #expect(line == #"{"provider":"frontcore","id":"17","courseId":"4","courseTitle":"Sikkerhet, grunnkurs","#
-            + #""status":"inProgress","role":"learner","vendorStatus":"1","learner":{"id":"9","firstName":"Åse","#
-            + #""lastName":"Ødegård","displayName":"Åse Ødegård"},"completionRate":40,"enrolledAt":"2023-11-14T22:13:20Z"}"#)
+        #expect(
+            line == #"{"provider":"frontcore","id":"17","courseId":"4","courseTitle":"Sikkerhet, grunnkurs","#
+                + #""status":"inProgress","role":"learner","vendorStatus":"1","learner":{"id":"9","firstName":"Åse","#
+                + #""lastName":"Ødegård","displayName":"Åse Ødegård"},"completionRate":40,"enrolledAt":"2023-11-14T22:13:20Z"}"#
+        )
     }
 
     @Test func jsonEscapesQuotesBackslashesAndControlCharacters() {
@@ -51,7 +53,10 @@ struct OutputFormatTests {
         let line = CSVText.line(CanonicalRecord(Self.enrollment()))
         let plain = line.replacingOccurrences(of: "\"Sikkerhet, grunnkurs\"", with: "title")
         #expect(plain.split(separator: ",", omittingEmptySubsequences: false).count == CanonicalRecord.csvColumns.count)
-        #expect(plain.hasPrefix("frontcore,17,4,title,,inProgress,learner,1,9,ase@example.no,Åse,Ødegård,Åse Ødegård,40,,,2023-11-14T22:13:20Z,"))
+        #expect(
+            plain.hasPrefix(
+                "frontcore,17,4,title,,inProgress,learner,1,9,ase@example.no,Åse,Ødegård,Åse Ødegård,40,,,2023-11-14T22:13:20Z,"
+            ))
     }
 
     @Test func tableAlignsOnATerminalAndIsTabSeparatedWhenPiped() {

@@ -44,7 +44,8 @@ enum ToolProcess {
         let inherited = ProcessInfo.processInfo.environment
         for name in ["PATH", "HOME", "TMPDIR"] { env[name] = inherited[name] }
         process.environment = env
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("roster-test-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "roster-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let outURL = directory.appendingPathComponent("out")
@@ -124,7 +125,8 @@ final class ServeProcess: @unchecked Sendable {
     func stop() async -> Int32 {
         let once = Once()
         return await withCheckedContinuation { continuation in
-            process.terminationHandler = { ended in once.run { continuation.resume(returning: ended.terminationStatus) } }
+            process.terminationHandler = { ended in once.run { continuation.resume(returning: ended.terminationStatus) }
+            }
             if process.isRunning {
                 process.terminate()
             } else {

@@ -52,7 +52,8 @@ struct BatchRun {
     func finish() throws {
         guard let first = failures.first else { return }
         let status: ExitStatus = failures.count == count ? first.status : .partialFailure
-        throw ToolFailure(status, "\(operation): \(failures.count) of \(count) items failed at \(provider)", hint: first.hint)
+        throw ToolFailure(
+            status, "\(operation): \(failures.count) of \(count) items failed at \(provider)", hint: first.hint)
     }
 }
 #endif

@@ -47,7 +47,8 @@ struct EnrollCommand: AsyncParsableCommand {
                 batch.record(fields, result: "dryRun")
                 continue
             }
-            let request = EnrollRequest(course: CourseID(course), learner: LearnerID(learner), role: role, notify: notify)
+            let request = EnrollRequest(
+                course: CourseID(course), learner: LearnerID(learner), role: role, notify: notify)
             await batch.attempt(fields) {
                 switch try await roster.enroll(request) {
                 case .created: "created"

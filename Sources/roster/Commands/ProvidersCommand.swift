@@ -56,7 +56,10 @@ struct ProvidersCommand: AsyncParsableCommand {
             (key: "maxPageSize", value: .number(caps.maxPageSize)),
             (key: "listsPerCourse", value: .bool(caps.listsPerCourse)),
             (key: "writableStatuses", value: texts(statusNames(caps.writableStatuses))),
-            (key: "enrollableRoles", value: texts(EnrollmentRole.known.filter(caps.enrollableRoles.contains).map(\.name))),
+            (
+                key: "enrollableRoles",
+                value: texts(EnrollmentRole.known.filter(caps.enrollableRoles.contains).map(\.name))
+            ),
             (key: "rateLimits", value: texts(caps.rateLimits.map(\.description))),
             (key: "baseURLVariable", value: .text(kit.baseURLVariable)),
             (key: "credentialVariables", value: texts(kit.credentialVariables)),

@@ -12,7 +12,10 @@ struct QueryOptions: ParsableArguments {
     @Option(help: "Only this session (course date).")
     var session: String?
 
-    @Option(help: "Only these statuses, comma-separated: invited,requested,pending,enrolled,waitlisted,inProgress,completed,cancelled.")
+    @Option(
+        help:
+            "Only these statuses, comma-separated: invited,requested,pending,enrolled,waitlisted,inProgress,completed,cancelled."
+    )
     var status: String?
 
     @Option(help: "Only these roles, comma-separated: learner,manager,owner.")
@@ -49,7 +52,8 @@ struct QueryOptions: ParsableArguments {
     static func status(_ name: String) throws -> EnrollmentStatus {
         guard let value = EnrollmentStatus(name: name) else {
             throw ToolFailure(
-                .usage, "unknown status \"\(name)\"", hint: "use: \(EnrollmentStatus.known.map(\.name).joined(separator: ", "))")
+                .usage, "unknown status \"\(name)\"",
+                hint: "use: \(EnrollmentStatus.known.map(\.name).joined(separator: ", "))")
         }
         return value
     }

@@ -53,11 +53,14 @@ struct ServeCommand: AsyncParsableCommand {
         for (index, kit) in kits.enumerated() {
             var kitPlan = plan
             if rateLimit {
-                kitPlan.enforcedRateLimit = try ProviderCatalog.capabilities(of: kit).rateLimits.min { $0.seconds < $1.seconds }
+                kitPlan.enforcedRateLimit = try ProviderCatalog.capabilities(of: kit).rateLimits.min {
+                    $0.seconds < $1.seconds
+                }
             }
             let settings = SimulatorSettings(seed: seed, recordsPerCourse: records, courses: courses, faults: kitPlan)
             guard let simulator = kit.makeSimulator?(settings) else { continue }
-            applications.append(application(for: simulator, kit: kit, port: port == 0 ? 0 : port + index, started: started))
+            applications.append(
+                application(for: simulator, kit: kit, port: port == 0 ? 0 : port + index, started: started))
         }
         var first = applications.removeFirst()
         first.addServices(applications.map { $0 as any Service })
@@ -117,6 +120,11 @@ final class StartCounter: @unchecked Sendable {
     private var remaining: Int
     init(total: Int) { remaining = total }
     /// Notes one start; true for the last one.
-    func markStarted() -> Bool { lock.withLock { remaining -= 1; return remaining == 0 } }
+    func markStarted() -> Bool {
+        lock.withLock {
+            remaining -= 1
+            return remaining == 0
+        }
+    }
 }
 #endif

@@ -62,7 +62,8 @@ struct UpdateCommand: AsyncParsableCommand {
             changes.customProperties = properties
         }
         guard !changes.isEmpty else {
-            throw ToolFailure(.usage, "nothing to update", hint: "give --status, --completed, --passed, --paid or --property")
+            throw ToolFailure(
+                .usage, "nothing to update", hint: "give --status, --completed, --passed, --paid or --property")
         }
         return changes
     }

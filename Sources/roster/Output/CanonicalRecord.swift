@@ -59,7 +59,8 @@ struct CanonicalRecord: Equatable {
 
     /// The value of `key` (a nested learner key as `learnerId`, `learnerEmail`, …), or nil when absent.
     func value(forColumn column: String) -> JSONValue? {
-        if column.hasPrefix("learner"), case .object(let person)? = fields.first(where: { $0.key == "learner" })?.value {
+        if column.hasPrefix("learner"), case .object(let person)? = fields.first(where: { $0.key == "learner" })?.value
+        {
             let rest = column.dropFirst("learner".count)
             let key = rest.prefix(1).lowercased() + rest.dropFirst()
             return person.first { $0.key == key }?.value

@@ -21,7 +21,9 @@ final class ExportProgress {
         guard now.timeIntervalSince(lastDraw) >= 0.2 else { return }
         lastDraw = now
         drawn = true
-        output.write("\r\u{1B}[K" + Self.line(records: records, pages: pages, total: total, elapsed: now.timeIntervalSince(started)))
+        output.write(
+            "\r\u{1B}[K"
+                + Self.line(records: records, pages: pages, total: total, elapsed: now.timeIntervalSince(started)))
         output.flush()
     }
 

@@ -1,6 +1,6 @@
 /// A JSON value with ordered object keys, so records print fields in the documented order (JSONEncoder
 /// reorders keys) and one record renders in a single pass without Foundation's encoder.
-indirect enum JSONValue: Equatable {
+enum JSONValue: Equatable {
     case text(String)
     case number(Int)
     case bool(Bool)

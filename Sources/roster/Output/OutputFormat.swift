@@ -52,7 +52,8 @@ final class RecordWriter {
     /// The short row a person reads: who, where, and how far along.
     static func tableRow(_ enrollment: Enrollment) -> [String] {
         let learner = enrollment.learner
-        let name = learner.displayName ?? [learner.firstName, learner.lastName].compactMap { $0 }.joined(separator: " ")
+        let name =
+            learner.displayName ?? [learner.firstName, learner.lastName].compactMap { $0 }.joined(separator: " ")
         let course = enrollment.course.title.map { "\($0) (\(enrollment.course.id))" } ?? enrollment.course.id.rawValue
         var status = enrollment.status.name
         if case .unknown = enrollment.status { status += " (\(enrollment.vendorStatus.code))" }

@@ -16,15 +16,18 @@ extension ProviderKit {
             let env = connection.environment
             let configuration: CourseDashboardConfiguration
             if let token = env["COURSE_DASHBOARD_TOKEN"], !token.isEmpty {
-                configuration = CourseDashboardConfiguration(baseURL: connection.baseURL, token: token, retry: connection.retry)
+                configuration = CourseDashboardConfiguration(
+                    baseURL: connection.baseURL, token: token, retry: connection.retry)
             } else if let secret = env["COURSE_DASHBOARD_JWT_SECRET"], !secret.isEmpty {
                 let minter = try DashboardTokenMinter(secret: secret, userID: env["COURSE_DASHBOARD_USER_ID"])
                 configuration = CourseDashboardConfiguration(
-                    baseURL: connection.baseURL, token: ClosureCredential { _ in minter.mint() }, retry: connection.retry)
+                    baseURL: connection.baseURL, token: ClosureCredential { _ in minter.mint() },
+                    retry: connection.retry)
             } else {
                 throw ToolFailure(
                     .usage,
-                    "course-dashboard: no credential: set COURSE_DASHBOARD_TOKEN (or COURSE_DASHBOARD_JWT_SECRET with COURSE_DASHBOARD_USER_ID)")
+                    "course-dashboard: no credential: set COURSE_DASHBOARD_TOKEN (or COURSE_DASHBOARD_JWT_SECRET with COURSE_DASHBOARD_USER_ID)"
+                )
             }
             return try CourseDashboardDriver(
                 configuration: configuration, transport: connection.transport, observer: connection.observer)

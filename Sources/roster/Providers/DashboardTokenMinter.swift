@@ -16,7 +16,8 @@ struct DashboardTokenMinter: Sendable {
     /// Creates a minter; `userID` comes from COURSE_DASHBOARD_USER_ID and must be an integer.
     init(secret: String, userID: String?) throws {
         guard let text = userID, !text.isEmpty else {
-            throw ToolFailure(.usage, "course-dashboard: COURSE_DASHBOARD_JWT_SECRET needs COURSE_DASHBOARD_USER_ID: set it")
+            throw ToolFailure(
+                .usage, "course-dashboard: COURSE_DASHBOARD_JWT_SECRET needs COURSE_DASHBOARD_USER_ID: set it")
         }
         guard let number = Int(text) else {
             throw ToolFailure(.usage, "course-dashboard: COURSE_DASHBOARD_USER_ID must be an integer user id")

@@ -13,7 +13,8 @@ extension ProviderKit {
         credentialVariables: ["FRONTCORE_API_KEY"],
         makeDriver: { connection in
             let key = try connection.required("FRONTCORE_API_KEY", for: "frontcore")
-            let configuration = FrontcoreConfiguration(apiKey: key, baseURL: connection.baseURL, retry: connection.retry)
+            let configuration = FrontcoreConfiguration(
+                apiKey: key, baseURL: connection.baseURL, retry: connection.retry)
             return try FrontcoreDriver(
                 configuration: configuration, transport: connection.transport, observer: connection.observer)
         },

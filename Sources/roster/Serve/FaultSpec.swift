@@ -63,7 +63,9 @@ enum FaultSpec {
     private static func bad(_ item: String) -> ToolFailure {
         ToolFailure(
             .usage, "--faults: cannot read \"\(item)\"",
-            hint: "items: throttle=RATE, retry-after=S, throttled=A-B, unavailable=A-B, malformed=A-B, truncated=A-B, latency=S, inserts=N, deletes=N, seed=N")
+            hint:
+                "items: throttle=RATE, retry-after=S, throttled=A-B, unavailable=A-B, malformed=A-B, truncated=A-B, latency=S, inserts=N, deletes=N, seed=N"
+        )
     }
 }
 #endif
