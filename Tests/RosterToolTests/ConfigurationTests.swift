@@ -93,6 +93,14 @@ struct ConfigurationTests {
         #expect(rows.allSatisfy { ($0["operations"] as? [String])?.contains("listEnrollments") == true })
     }
 
+    @Test(arguments: ["providers", "list", "get", "update", "enroll", "unenroll", "export", "serve", "demo"])
+    func everySubcommandsHelpShowsAnExample(_ subcommand: String) async throws {
+        let result = try await ToolProcess.run([subcommand, "--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Example"))
+        #expect(result.stdout.contains("roster \(subcommand)") || subcommand == "demo")
+    }
+
     @Test func inMemoryListingNeedsNoCredential() async throws {
         let result = try await ToolProcess.run(["list", "--provider", "in-memory", "--format", "jsonl"])
         #expect(result.status == 0, "\(result.stderr)")
