@@ -71,7 +71,7 @@ struct ToolFailure: Error, CustomStringConvertible {
         case .rateLimited:
             return "wait\(error.retryAfterSeconds.map { " \(Int($0.rounded(.up))) s" } ?? "") and run again"
         case .unavailable:
-            return provider.map { "check the network and \($0.baseURLVariable) (or --base-url)" }
+            return provider?.baseURLVariable.map { "check the network and \($0) (or --base-url)" }
         case .unsupported: return "run `roster providers` to see what each provider supports"
         case .decoding, .inconsistentPaging:
             return "the vendor's answer was not usable; run again with --verbose to see requests"

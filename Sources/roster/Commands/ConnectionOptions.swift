@@ -36,10 +36,11 @@ struct ConnectionOptions: ParsableArguments {
 
     /// `--base-url`, else the kit's variable, else its documented URL; checked for scheme and host.
     func baseURL(of kit: ProviderKit, environment: [String: String]) throws -> URL {
-        let given = baseURL ?? environment[kit.baseURLVariable].flatMap { $0.isEmpty ? nil : $0 }
+        let given = baseURL ?? kit.baseURLVariable.flatMap { environment[$0] }.flatMap { $0.isEmpty ? nil : $0 }
         guard let text = given else {
             guard let url = kit.defaultBaseURL else {
-                throw ToolFailure(.usage, "\(kit.name): no base URL: set \(kit.baseURLVariable) or pass --base-url")
+                let variable = kit.baseURLVariable.map { "set \($0) or " } ?? ""
+                throw ToolFailure(.usage, "\(kit.name): no base URL: \(variable)pass --base-url")
             }
             return url
         }

@@ -47,7 +47,7 @@ struct ProvidersCommand: AsyncParsableCommand {
     /// One provider's row as JSON.
     static func json(_ kit: ProviderKit, _ caps: DriverCapabilities) -> JSONValue {
         func texts(_ items: [String]) -> JSONValue { .array(items.map { .text($0) }) }
-        return .object([
+        var members: [(key: String, value: JSONValue)] = [
             (key: "provider", value: .text(kit.name)), (key: "title", value: .text(kit.title)),
             (key: "operations", value: texts(caps.operations.sorted().map(\.rawValue))),
             (key: "serverFilters", value: texts(caps.serverFilters.sorted().map(\.rawValue))),
@@ -61,9 +61,10 @@ struct ProvidersCommand: AsyncParsableCommand {
                 value: texts(EnrollmentRole.known.filter(caps.enrollableRoles.contains).map(\.name))
             ),
             (key: "rateLimits", value: texts(caps.rateLimits.map(\.description))),
-            (key: "baseURLVariable", value: .text(kit.baseURLVariable)),
             (key: "credentialVariables", value: texts(kit.credentialVariables)),
-        ])
+        ]
+        if let variable = kit.baseURLVariable { members.append((key: "baseURLVariable", value: .text(variable))) }
+        return .object(members)
     }
 }
 #endif

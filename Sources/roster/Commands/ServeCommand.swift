@@ -93,7 +93,7 @@ struct ServeCommand: AsyncParsableCommand {
                 TextOutput.standardOutput.line(
                     """
                     # \(kit.name): \(kit.title) simulator
-                    export \(kit.baseURLVariable)=http://127.0.0.1:\(actual)\(simulator.pathPrefix)
+                    export \(kit.baseURLVariable ?? "BASE_URL")=http://127.0.0.1:\(actual)\(simulator.pathPrefix)
                     export \(simulator.credentialVariable)=\(simulator.credential)
                     """)
                 if started.markStarted() {

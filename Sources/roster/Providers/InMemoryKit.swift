@@ -9,7 +9,7 @@ extension ProviderKit {
     /// starts from the same data, so writes do not persist between runs.
     static let inMemory = ProviderKit(
         name: "in-memory", title: "In-memory provider (seeded, no network)",
-        baseURLVariable: "ROSTER_IN_MEMORY_BASE_URL", defaultBaseURL: InMemoryAPI.defaultBaseURL,
+        baseURLVariable: nil, defaultBaseURL: InMemoryAPI.defaultBaseURL,
         credentialVariables: [],
         makeDriver: { connection in
             InMemoryProvider(seed: 1, courses: 3, enrollmentsPerCourse: 12, retry: connection.retry).roster.driver

@@ -11,8 +11,8 @@ struct ProviderKit: Sendable {
     let name: String
     /// What it is, for `roster providers`.
     let title: String
-    /// The variable holding the base URL.
-    let baseURLVariable: String
+    /// The variable holding the base URL; nil for a provider that has no URL to set.
+    let baseURLVariable: String?
     /// The documented base URL; nil when every customer has its own (the variable is then required).
     let defaultBaseURL: URL?
     /// The variables a credential can come from, in the order they are tried (for messages).
@@ -48,9 +48,6 @@ struct ProviderConnection: Sendable {
         }
         return value
     }
-
-    /// The credentials this connection holds, for the redactor.
-    func secrets(_ variables: [String]) -> [String] { variables.compactMap { environment[$0] } }
 }
 
 /// What `roster serve` and `roster demo` need to make a simulator.
