@@ -1,1 +1,103 @@
-print("roster-benchmarks: placeholder until the Frontcore issue adds the streaming benchmark")
+// Streams 100,000 simulated Frontcore participants (page size 250) through the Roster facade and
+// through a bare decode loop of the same page bytes, and prints both times, their ratio and the
+// peak memory. Run in release mode: swift run -c release --disable-default-traits roster-benchmarks
+import Foundation
+import FrontcoreSimulator
+import RosterCore
+import RosterFrontcore
+import RosterHTTP
+
+let environment = ProcessInfo.processInfo.environment
+let participants = environment["ROSTER_BENCH_PARTICIPANTS"].flatMap { Int($0) } ?? 100_000
+let pageSize = 250
+let rounds = environment["ROSTER_BENCH_ROUNDS"].flatMap { Int($0) } ?? 3
+
+/// Peak resident memory of this process so far (VmHWM), in MiB; nil where /proc is missing.
+func peakMiB() -> Double? {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+        let kib = Double(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+    else { return nil }
+    return kib / 1024
+}
+
+/// CPU seconds (user + system) this process has used: unlike wall time, it does not count the time
+/// other processes on a busy machine take the cores away.
+func cpuSeconds() -> Double { Double(clock()) / Double(CLOCKS_PER_SEC) }
+
+/// The CPU seconds `body` takes.
+func seconds(_ body: () async throws -> Void) async rethrows -> Double {
+    let start = cpuSeconds()
+    try await body()
+    return cpuSeconds() - start
+}
+
+func format(_ value: Double?, _ digits: Int = 2) -> String {
+    guard let value else { return "n/a" }
+    return String(format: "%.\(digits)f", value)
+}
+
+// 1. The simulator renders every page once; both loops then read the same bytes from memory, so
+//    neither pays for the simulator.
+let simulator = FrontcoreSimulator(seed: 42, participants: participants, courses: 40)
+let ids = simulator.participantIDs()
+// Page k (from 0) asks for ids after the last id of page k−1; one more, empty, page ends the walk.
+let cursors = [0] + stride(from: pageSize - 1, to: ids.count, by: pageSize).map { ids[$0] }
+var rendered: [Int: Data] = [:]
+let setup = await seconds {
+    for since in cursors {
+        var request = HTTPRequest(
+            method: .get, url: URL(string: "https://api.frontcore.com/v2/participants?since_id=\(since)&limit=\(pageSize)")!)
+        request.headers["X-API-Key"] = simulator.apiKey
+        rendered[since] = await simulator.handle(request).body
+    }
+}
+let pages = rendered  // since_id → page body
+let orderedPages = pages.sorted { $0.key < $1.key }.map(\.value)
+let totalBytes = orderedPages.reduce(0) { $0 + $1.count }
+print("pages: \(orderedPages.count) × \(pageSize), \(format(Double(totalBytes) / 1_048_576, 1)) MiB of JSON, rendered in \(format(setup)) CPU s")
+print("peak memory after rendering: \(format(peakMiB(), 1)) MiB")
+
+// 2. The bare loop: JSONDecoder over the page bytes into the adapter's wire type, nothing else.
+func bareLoop() throws -> Int {
+    var count = 0
+    for page in orderedPages {
+        count += try JSONDecoder().decode([FrontcoreParticipant].self, from: page).count
+    }
+    return count
+}
+
+// 3. The facade: driver + middleware (retry, rate budget, auth) + in-process transport answering
+//    from the same bytes, paging, mapping to Enrollment, de-duplication and the report.
+let replay = InProcessTransport { request in
+    let since = FaultInjector.queryItems(of: request.url)["since_id"]?.first.flatMap { Int($0) } ?? 0
+    return HTTPResponse(status: 200, headers: ["Content-Type": "application/json"], body: pages[since] ?? Data("[]".utf8))
+}
+let driver = try FrontcoreDriver(
+    configuration: FrontcoreConfiguration(apiKey: "benchmark-key", rateLimit: RateLimit(requests: 1_000_000, per: 1)),
+    transport: replay)
+let roster = Roster(driver: driver)
+func facadeLoop() async throws -> Int {
+    var count = 0
+    for try await _ in roster.enrollments(EnrollmentQuery(pageSize: pageSize)) { count += 1 }
+    return count
+}
+
+var bareTimes: [Double] = []
+var facadeTimes: [Double] = []
+for round in 1...rounds {
+    var bareCount = 0, facadeCount = 0
+    bareTimes.append(try await seconds { bareCount = try bareLoop() })
+    facadeTimes.append(try await seconds { facadeCount = try await facadeLoop() })
+    guard bareCount == participants, facadeCount == participants else {
+        fatalError("round \(round): bare loop saw \(bareCount), facade saw \(facadeCount), expected \(participants)")
+    }
+}
+let bare = bareTimes.min()!
+let facade = facadeTimes.min()!
+print("bare decode loop: \(format(bare, 3)) CPU s (best of \(rounds): \(bareTimes.map { format($0, 3) }.joined(separator: ", ")))"
+    + " — \(Int(Double(participants) / bare)) records/s")
+print("facade:           \(format(facade, 3)) CPU s (best of \(rounds): \(facadeTimes.map { format($0, 3) }.joined(separator: ", ")))"
+    + " — \(Int(Double(participants) / facade)) records/s")
+print("ratio facade / bare: \(format(facade / bare, 3)) (target ≤ 1.10)")
+print("peak memory: \(format(peakMiB(), 1)) MiB (includes the \(format(Double(totalBytes) / 1_048_576, 1)) MiB page store)")

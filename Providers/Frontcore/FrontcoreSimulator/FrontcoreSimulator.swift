@@ -22,13 +22,14 @@ public final class FrontcoreSimulator: @unchecked Sendable {
     private let rendering = SimulatorRendering(time: SimulatorTime())
 
     /// Creates a simulator holding `participants` participants spread evenly over `courses` courses
-    /// (two course dates each), generated from `seed`.
+    /// (two course dates each), generated from `seed`. It accepts `apiKey`, or a key derived from the
+    /// seed (clients share a rate budget per key: give tests with their own clocks their own keys).
     public init(
         seed: UInt64 = 1, participants: Int = 120, courses: Int = 4, faults: FaultPlan = .none,
-        clock: any RosterClock = SystemClock()
+        clock: any RosterClock = SystemClock(), apiKey: String? = nil
     ) {
         var keyGenerator = SeededGenerator(seed: seed ^ 0xF00D)
-        self.apiKey = "fc_" + String(keyGenerator.next(), radix: 36)
+        self.apiKey = apiKey ?? "fc_" + String(keyGenerator.next(), radix: 36)
         self.clock = clock
         self.state = SimulatorState(seed: seed, participants: participants, courses: max(1, courses))
         self.injector = FaultInjector(plan: faults, clock: clock) { status in

@@ -50,6 +50,7 @@ public struct FrontcoreDriver: RosterDriver {
             rateLimits: [configuration.rateLimit])
     }
 
+    /// One page of participants: the query's server filters, `since_id` or `page`, and `limit`.
     public func fetchEnrollments(_ request: PageRequest<EnrollmentQuery>) async throws -> FetchedPage<Enrollment> {
         var query = try FrontcoreFilters.queryItems(for: request.query, timestamps: mapping.timestamps)
         query += try configuration.paging.queryItems(at: request.position)
@@ -62,6 +63,7 @@ public struct FrontcoreDriver: RosterDriver {
         return FetchedPage(records: records, lastKey: lastKey)
     }
 
+    /// One participant by id (`course` is not needed).
     public func enrollment(_ id: EnrollmentID, course: CourseID?) async throws -> Enrollment {
         let url = api.url("/participants/\(try numeric(id))", query: attendanceQuery)
         let response = try await api.send(.get, url)

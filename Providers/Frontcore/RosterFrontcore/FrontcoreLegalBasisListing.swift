@@ -9,6 +9,7 @@ public struct FrontcoreLegalBasisListing: AsyncSequence, Sendable {
     let driver: FrontcoreDriver
     let query: FrontcoreLegalBasisQuery
 
+    /// Starts a pass from the first page.
     public func makeAsyncIterator() -> Iterator { Iterator(driver: driver, query: query) }
 
     /// Walks the pages.
@@ -27,6 +28,7 @@ public struct FrontcoreLegalBasisListing: AsyncSequence, Sendable {
             self.walker = PageWalker(style: driver.configuration.paging.style, limit: query.pageSize ?? 250)
         }
 
+        /// The next record, fetching the next page when the current one is used up.
         public mutating func next() async throws -> FrontcoreLegalBasis? {
             while true {
                 try Task.checkCancellation()

@@ -9,6 +9,7 @@ public struct FrontcoreInt: Hashable, Sendable, Decodable, CustomStringConvertib
     /// Wraps a value.
     public init(_ value: Int) { self.value = value }
 
+    /// Decodes a JSON integer, or digits in a string.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let number = try? container.decode(Int.self) {
@@ -16,13 +17,14 @@ public struct FrontcoreInt: Hashable, Sendable, Decodable, CustomStringConvertib
             return
         }
         let text = try container.decode(String.self)
-        guard let number = Int(text.trimmingCharacters(in: .whitespaces)) else {
+        guard let number = Int(text) ?? Int(text.trimmingCharacters(in: .whitespaces)) else {
             throw DecodingError.dataCorruptedError(
                 in: container, debugDescription: "expected an integer as a number or as digits, got \"\(text)\"")
         }
         value = number
     }
 
+    /// The value in decimal.
     public var description: String { String(value) }
 }
 
@@ -34,6 +36,7 @@ public struct FrontcoreBool: Hashable, Sendable, Decodable {
     /// Wraps a value.
     public init(_ value: Bool) { self.value = value }
 
+    /// Decodes a JSON bool, 0/1, or a textual flag.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let flag = try? container.decode(Bool.self) {
@@ -58,6 +61,7 @@ public struct FrontcorePropertyValue: Hashable, Sendable, Decodable {
     /// The value as text; nil for JSON null.
     public let text: String?
 
+    /// Decodes null, a string, a number or a bool as text.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
@@ -83,6 +87,7 @@ public struct FrontcoreCustomProperties: Hashable, Sendable, Decodable {
     /// The properties; a nil value is an explicit JSON null.
     public let values: [String: String?]
 
+    /// Decodes an object of scalars, or `[]` as an empty object.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let array = try? container.decode([FrontcorePropertyValue].self), array.isEmpty {

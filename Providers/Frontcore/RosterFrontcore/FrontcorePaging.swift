@@ -26,6 +26,7 @@ public enum FrontcorePagingMode: String, Hashable, Sendable, CustomStringConvert
         }
     }
 
+    /// `keyset` or `pageNumber`.
     public var description: String { rawValue }
 
     /// The paging query items for `position`; throws `invalidArgument` for a position this mode

@@ -4,69 +4,76 @@ import RosterCore
 /// Rejects a trailing comma (`{"a": 1,}`), which Foundation's JSON parser quietly accepts but JSON
 /// forbids: the vendor's own PUT sample has one (vendors.md §1.9 quirk 9), and a body like that means
 /// a server-side template bug, so it fails as a `decoding` error naming the JSON path, line and column
-/// rather than being half-trusted. One linear pass over the bytes, negligible beside decoding.
+/// rather than being half-trusted. One tight pass over the bytes; the path is worked out only when a
+/// trailing comma is found.
 enum FrontcoreStrictJSON {
     /// Throws `decoding` at the first trailing comma in `body`.
     static func check(_ body: Data) throws {
         try body.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-            var inString = false, escaped = false
-            var pendingComma: (line: Int, column: Int)?
-            var line = 1, lineStart = 0
-            var path: [PathStep] = []
-            var keyStart = -1
-            for index in 0..<bytes.count {
-                let byte = bytes[index]
-                if inString {
-                    if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") {
-                        inString = false
-                        if keyStart >= 0, case .key? = path.last {
-                            path[path.count - 1] = .key(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[keyStart..<index]), as: UTF8.self))
-                            keyStart = -1
-                        }
-                    }
-                    continue
-                }
-                switch byte {
-                case 0x20, 0x09, 0x0D: continue
-                case 0x0A:
-                    line += 1
-                    lineStart = index + 1
-                    continue
-                case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                    if let comma = pendingComma {
-                        throw RosterError(
-                            .decoding,
-                            "invalid JSON: a trailing comma at line \(comma.line), column \(comma.column) before "
-                                + "'\(Character(Unicode.Scalar(byte)))'",
-                            jsonPath: render(path))
-                    }
-                    path.removeLast()
-                case UInt8(ascii: ","):
-                    pendingComma = (line, index - lineStart + 1)
-                    if case .index(let n)? = path.last { path[path.count - 1] = .index(n + 1) }
-                    if case .key? = path.last { path[path.count - 1] = .key(nil) }
-                    continue
-                case UInt8(ascii: "{"): path.append(.key(nil))
-                case UInt8(ascii: "["): path.append(.index(0))
-                case UInt8(ascii: "\""):
-                    inString = true
-                    if case .key(nil)? = path.last, pendingComma != nil || bytes[..<index].last(where: { !$0.isJSONSpace }) == UInt8(ascii: "{") {
-                        keyStart = index + 1
-                    }
-                default: break
-                }
-                pendingComma = nil
-            }
+            guard let comma = firstTrailingComma(bytes) else { return }
+            let before = bytes[..<comma]
+            let line = before.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+            let column = comma - (before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
+            throw RosterError(
+                .decoding, "invalid JSON: a trailing comma at line \(line), column \(column)",
+                jsonPath: path(to: comma, in: bytes))
         }
     }
 
-    private enum PathStep {
-        case key(String?)
-        case index(Int)
+    /// The offset of the first comma followed (after whitespace) by `}` or `]`, outside strings.
+    private static func firstTrailingComma(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        var inString = false, escaped = false
+        var pendingComma = -1
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            if inString {
+                if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { inString = false }
+                continue
+            }
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D: continue
+            case 0x7D, 0x5D: if pendingComma >= 0 { return pendingComma }  // } ]
+            case 0x2C: pendingComma = index; continue  // ,
+            case 0x22: inString = true  // "
+            default: break
+            }
+            pendingComma = -1
+        }
+        return nil
     }
 
-    private static func render(_ path: [PathStep]) -> String {
-        path.reduce("$") { text, step in
+    /// The JSON path of the container holding the byte at `offset` (e.g. `$[2].custom_properties`).
+    private static func path(to offset: Int, in bytes: UnsafeRawBufferPointer) -> String {
+        enum Step { case key(String?), index(Int) }
+        var steps: [Step] = []
+        var inString = false, escaped = false, stringStart = 0, expectingKey = false
+        for index in 0...offset {
+            let byte = bytes[index]
+            if inString {
+                if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 {
+                    inString = false
+                    if expectingKey, case .key? = steps.last {
+                        steps[steps.count - 1] = .key(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[stringStart..<index]), as: UTF8.self))
+                        expectingKey = false
+                    }
+                }
+                continue
+            }
+            switch byte {
+            case 0x7B: steps.append(.key(nil)); expectingKey = true  // {
+            case 0x5B: steps.append(.index(0))  // [
+            case 0x7D, 0x5D: if !steps.isEmpty { steps.removeLast() }
+            case 0x2C:
+                if case .index(let n)? = steps.last { steps[steps.count - 1] = .index(n + 1) }
+                if case .key? = steps.last {
+                    steps[steps.count - 1] = .key(nil)
+                    expectingKey = true
+                }
+            case 0x22: inString = true; stringStart = index + 1
+            default: break
+            }
+        }
+        return steps.reduce("$") { text, step in
             switch step {
             case .key(let key?): text + "." + key
             case .key(nil): text
@@ -74,8 +81,4 @@ enum FrontcoreStrictJSON {
             }
         }
     }
-}
-
-extension UInt8 {
-    fileprivate var isJSONSpace: Bool { self == 0x20 || self == 0x0A || self == 0x0D || self == 0x09 }
 }

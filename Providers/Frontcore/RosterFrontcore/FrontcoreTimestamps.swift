@@ -9,6 +9,8 @@ public struct FrontcoreTimestamps: Sendable {
     /// The account's time zone (Frontcore accounts are Norwegian: `Europe/Oslo` by default).
     public let timeZone: TimeZone
     private let calendar: Calendar
+    private let iso8601 = Date.ISO8601FormatStyle()
+    private let iso8601Fractional = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
 
     /// Creates a parser for an account in `timeZone`.
     public init(timeZone: TimeZone) {
@@ -25,8 +27,8 @@ public struct FrontcoreTimestamps: Sendable {
             guard let day = CalendarDate(iso8601: text) else { throw malformed(text, field) }
             return day.startOfDay(in: timeZone)
         }
-        if let date = try? Date.ISO8601FormatStyle().parse(text) { return date }
-        if let date = try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text) { return date }
+        if let date = try? iso8601.parse(text) { return date }
+        if let date = try? iso8601Fractional.parse(text) { return date }
         if let local = localDateTime(text) { return local }
         throw malformed(text, field)
     }

@@ -126,6 +126,7 @@ public struct FrontcoreOffset: Sendable, Hashable, Decodable {
     /// The offset in seconds east of UTC.
     public var seconds: Int
 
+    /// Decodes seconds, hours or `±HH:MM`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let number = try? container.decode(Double.self) {

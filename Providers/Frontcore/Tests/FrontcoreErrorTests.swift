@@ -23,6 +23,14 @@ import Testing
         #expect(error?.httpStatus == status)
     }
 
+    @Test func thePublishedErrorBodyIsUnauthenticated() async throws {
+        let transport = RecordingTransport(status: 401, body: try Fixture.data("frontcore-error-wrong-api-key"))
+        let roster = Roster(driver: try TestDrivers.driver(transport: transport))
+        let error = await #expect(throws: RosterError.self) { try await roster.enrollment("524957") }
+        #expect(error?.code == .unauthenticated)
+        #expect(error?.message.contains("Wrong API Key") == true)
+    }
+
     @Test func notFoundIsNotFound() async throws {
         let transport = RecordingTransport(status: 404, body: Data(#"{"error": "Participant not found"}"#.utf8))
         let roster = Roster(driver: try TestDrivers.driver(transport: transport))

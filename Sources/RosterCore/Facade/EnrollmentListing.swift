@@ -47,6 +47,7 @@ public struct EnrollmentListing<Driver: RosterDriver>: AsyncSequence, Sendable {
         private var segmentPages = 0
         private var buffer: [Enrollment] = []
         private var bufferIndex = 0
+        private var bufferIDs: [EnrollmentID] = []
         private var bufferPosition: PagePosition = .start
         private var seen: Set<EnrollmentID> = []
         private var skipOnFirstPage: Set<EnrollmentID> = []
@@ -195,6 +196,7 @@ public struct EnrollmentListing<Driver: RosterDriver>: AsyncSequence, Sendable {
             }
             if let total { segmentTotal = total }
             buffer = kept
+            bufferIDs = kept.map(\.id)
             bufferIndex = 0
             bufferPosition = page.position
             saveCheckpoint()
@@ -213,31 +215,28 @@ public struct EnrollmentListing<Driver: RosterDriver>: AsyncSequence, Sendable {
 
         private func saveCheckpoint() {
             let consumedAll = bufferIndex >= buffer.count
-            let position: PagePosition
-            let yielded: [EnrollmentID]
             if consumedAll, let next = segment?.position {
-                position = next
-                yielded = []
+                state.setCheckpoint(
+                    ListingCheckpoint(query: query, remainingCourses: courses, currentCourse: currentCourse,
+                                      position: next, yieldedOnPage: []))
             } else if consumedAll, segment == nil {
                 // This walk is done: resume at the next course (or at the end).
                 guard let nextCourse = courses?.first else {
                     state.setCheckpoint(
                         ListingCheckpoint(query: query, remainingCourses: courses.map { _ in [] },
                                           currentCourse: nil, position: bufferPosition,
-                                          yieldedOnPage: buffer.map(\.id)))
+                                          yieldedOnPage: bufferIDs))
                     return
                 }
                 state.setCheckpoint(
                     ListingCheckpoint(query: query, remainingCourses: Array(courses!.dropFirst()),
                                       currentCourse: nextCourse, position: .start, yieldedOnPage: []))
-                return
             } else {
-                position = bufferPosition
-                yielded = buffer[..<bufferIndex].map(\.id)
+                state.setCheckpoint(
+                    ListingCheckpoint(query: query, remainingCourses: courses, currentCourse: currentCourse,
+                                      position: bufferPosition, yieldedOnPage: []),
+                    yielded: bufferIndex, of: bufferIDs)
             }
-            state.setCheckpoint(
-                ListingCheckpoint(query: query, remainingCourses: courses, currentCourse: currentCourse,
-                                  position: position, yieldedOnPage: yielded))
         }
     }
 }

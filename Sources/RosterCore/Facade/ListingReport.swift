@@ -80,13 +80,26 @@ final class ListingState: @unchecked Sendable {
     private let lock = NSLock()
     private var _report = ListingReport()
     private var _checkpoint: ListingCheckpoint?
+    /// When set, the checkpoint's `yieldedOnPage` is the first `count` of `ids`, built only when read:
+    /// saving a checkpoint per record then costs O(1), not O(records on the page).
+    private var _yielded: (ids: [EnrollmentID], count: Int)?
 
     var report: ListingReport { lock.withLock { _report } }
-    var checkpoint: ListingCheckpoint? { lock.withLock { _checkpoint } }
+    var checkpoint: ListingCheckpoint? {
+        lock.withLock {
+            guard var checkpoint = _checkpoint else { return nil }
+            if let yielded = _yielded { checkpoint.yieldedOnPage = Array(yielded.ids.prefix(yielded.count)) }
+            return checkpoint
+        }
+    }
 
     func update(_ body: (inout ListingReport) -> Void) { lock.withLock { body(&_report) } }
-    func reset() { lock.withLock { _report = ListingReport(); _checkpoint = nil } }
-    func setCheckpoint(_ checkpoint: ListingCheckpoint?) { lock.withLock { _checkpoint = checkpoint } }
+    func reset() { lock.withLock { _report = ListingReport(); _checkpoint = nil; _yielded = nil } }
+    func setCheckpoint(_ checkpoint: ListingCheckpoint?) { lock.withLock { _checkpoint = checkpoint; _yielded = nil } }
+    /// Saves `checkpoint` with the first `count` of the page's `ids` as yielded.
+    func setCheckpoint(_ checkpoint: ListingCheckpoint, yielded count: Int, of ids: [EnrollmentID]) {
+        lock.withLock { _checkpoint = checkpoint; _yielded = (ids, count) }
+    }
 }
 
 /// Where a listing stands, saved so that a long listing can resume after a crash. It names the page

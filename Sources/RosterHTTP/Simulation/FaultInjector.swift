@@ -119,8 +119,8 @@ public final class FaultInjector: @unchecked Sendable {
             bucketTokens = capacity
         }
         bucketUpdatedAt = now
-        if bucketTokens >= 1 {
-            bucketTokens -= 1
+        if bucketTokens >= 1 - 1e-9 {  // within rounding of a whole token: let it through
+            bucketTokens = max(0, bucketTokens - 1)
             return nil
         }
         return (1 - bucketTokens) / refill
