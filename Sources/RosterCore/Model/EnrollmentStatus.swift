@@ -2,7 +2,7 @@ import Foundation
 
 /// The canonical lifecycle state of an enrollment, the same for every vendor (see the design page's
 /// mapping table). Progress (`completionRate`) and outcome (`passed`) are separate fields.
-public enum EnrollmentStatus: Hashable, Sendable, Codable, CustomStringConvertible {
+public enum EnrollmentStatus: CanonicalVocabulary {
     /// Offered a place; has not accepted.
     case invited
     /// Asked to join; awaits approval by a course manager.
@@ -54,29 +54,15 @@ public enum EnrollmentStatus: Hashable, Sendable, Codable, CustomStringConvertib
         return name
     }
 
-    /// Encodes the canonical name; an unknown value as `unknown:<raw>` so that it round-trips.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        if case .unknown(let raw) = self {
-            try container.encode("unknown:" + raw)
-        } else {
-            try container.encode(name)
-        }
-    }
-
-    /// Decodes a canonical name; any other text becomes `.unknown` with that text kept.
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        if text.hasPrefix("unknown:") {
-            self = .unknown(raw: String(text.dropFirst("unknown:".count)))
-        } else {
-            self = EnrollmentStatus(name: text) ?? .unknown(raw: text)
-        }
+    /// The raw vendor value of an unknown status, nil for a known one.
+    public var unknownRaw: String? {
+        if case .unknown(let raw) = self { return raw }
+        return nil
     }
 }
 
 /// What part a person plays in a course, an axis separate from the lifecycle status.
-public enum EnrollmentRole: Hashable, Sendable, Codable, CustomStringConvertible {
+public enum EnrollmentRole: CanonicalVocabulary {
     /// Takes the course.
     case learner
     /// Teaches or administers the course.
@@ -110,23 +96,41 @@ public enum EnrollmentRole: Hashable, Sendable, Codable, CustomStringConvertible
         return name
     }
 
-    /// Encodes the canonical name; an unknown value as `unknown:<raw>` so that it round-trips.
+    /// The raw vendor value of an unknown role, nil for a known one.
+    public var unknownRaw: String? {
+        if case .unknown(let raw) = self { return raw }
+        return nil
+    }
+}
+
+/// A closed canonical vocabulary with an `unknown` case that keeps the vendor's raw value
+/// (`EnrollmentStatus`, `EnrollmentRole`). Both encode the same way: the canonical name, or
+/// `unknown:<raw>` so that an unknown value round-trips.
+public protocol CanonicalVocabulary: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// The canonical name (`unknown` for unknown values).
+    var name: String { get }
+    /// The raw vendor value of an unknown value, nil for a known one.
+    var unknownRaw: String? { get }
+    /// Parses a canonical name; nil otherwise.
+    init?(name: String)
+    /// An unknown value keeping `raw`.
+    static func unknown(raw: String) -> Self
+}
+
+extension CanonicalVocabulary {
+    /// Encodes the canonical name; an unknown value as `unknown:<raw>`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        if case .unknown(let raw) = self {
-            try container.encode("unknown:" + raw)
-        } else {
-            try container.encode(name)
-        }
+        try container.encode(unknownRaw.map { "unknown:" + $0 } ?? name)
     }
 
-    /// Decodes a canonical name; any other text becomes `.unknown` with that text kept.
+    /// Decodes a canonical name; any other text becomes unknown with that text kept.
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         if text.hasPrefix("unknown:") {
             self = .unknown(raw: String(text.dropFirst("unknown:".count)))
         } else {
-            self = EnrollmentRole(name: text) ?? .unknown(raw: text)
+            self = Self(name: text) ?? .unknown(raw: text)
         }
     }
 }
