@@ -211,6 +211,32 @@ struct EndToEndTests {
         }
     }
 
+    /// Faults that no retry can get through, and the exit status each must end in.
+    static let hopelessFaults: [(faults: String, status: Int32)] = [
+        ("throttle=1,retry-after=0", 5), ("malformed=1-500", 7), ("truncated=1-500", 7),
+    ]
+
+    @Test(arguments: hopelessFaults)
+    func persistentFaultsEndInTheirDocumentedExitStatus(_ faults: String, _ status: Int32) async throws {
+        try await withServer(Self.serveArguments + ["--vendor", "meltingspot", "--faults", faults]) { server in
+            let result = try await ToolProcess.run(
+                ["list", "--provider", "meltingspot", "--format", "jsonl", "--retries", "2"],
+                environment: server.environment)
+            #expect(result.status == status, "\(result.stderr)")
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.contains("meltingspot"))
+        }
+    }
+
+    @Test func aMissingRecordExitsFour() async throws {
+        try await withServer(Self.serveArguments + ["--vendor", "frontcore"]) { server in
+            let result = try await ToolProcess.run(
+                ["get", "--provider", "frontcore", "987654321"], environment: server.environment)
+            #expect(result.status == 4, "\(result.stderr)")
+            #expect(result.stdout.isEmpty)
+        }
+    }
+
     @Test func enrollAndUnenrollWriteAndAPartlyFailedBatchExitsEight() async throws {
         try await withServer(Self.serveArguments + ["--vendor", "course-dashboard"]) { server in
             let env = server.environment
