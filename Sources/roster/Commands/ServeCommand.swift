@@ -64,7 +64,13 @@ struct ServeCommand: AsyncParsableCommand {
         }
         var first = applications.removeFirst()
         first.addServices(applications.map { $0 as any Service })
-        try await first.runService()
+        do {
+            try await first.runService()
+        } catch {
+            throw ToolFailure(
+                .usage, "serve: could not serve on 127.0.0.1 (port \(port)…): \(error)",
+                hint: "is the port in use? pick another with --port, or --port 0 for free ones")
+        }
         TextOutput.standardError.line("roster: simulators stopped")
     }
 
