@@ -78,7 +78,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird", condition: cli),
                 .product(name: "Crypto", package: "swift-crypto", condition: cli),
             ],
-            path: "Sources/roster", swiftSettings: strict),
+            path: "Sources/roster", exclude: ["README-CLI.md"], swiftSettings: strict),
 
         // Benchmarks (run by hand in release mode; see Benchmarks/README.md). Toolchain only.
         .executableTarget(
@@ -105,7 +105,7 @@ let package = Package(
         .testTarget(name: "RosterCourseDashboardTests",
                     dependencies: ["RosterCore", "RosterHTTP", "RosterCourseDashboard", "CourseDashboardSimulator", "RosterConformance"],
                     path: "Providers/CourseDashboard/Tests", resources: [.copy("Fixtures")], swiftSettings: strict),
-        .testTarget(name: "RosterToolTests", dependencies: ["roster"], path: "Tests/RosterToolTests",
+        .testTarget(name: "RosterToolTests", dependencies: ["roster", "RosterCore", "RosterHTTP"], path: "Tests/RosterToolTests",
                     swiftSettings: strict),
     ]
 )

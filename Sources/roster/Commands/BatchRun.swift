@@ -1,0 +1,59 @@
+#if CLI
+import RosterCore
+
+/// Runs one write per item (enroll or unenroll several people), prints one JSON line per item on
+/// stdout — `result` is `created`, `alreadyEnrolled`, `removed`, `dryRun` or `failed` — and turns
+/// the outcome into the exit status: all done → 0; all failed → the first error's status; some
+/// failed → 8. Each failure is told on stderr as it happens.
+struct BatchRun {
+    /// `enroll` or `unenroll`.
+    let operation: String
+    /// The provider name.
+    let provider: String
+    private(set) var failures: [ToolFailure] = []
+    private(set) var count = 0
+
+    init(operation: String, provider: String) {
+        self.operation = operation
+        self.provider = provider
+    }
+
+    /// Prints one item's outcome. `fields` name the item (courseId, learnerId, …).
+    mutating func record(_ fields: [(key: String, value: JSONValue)], result: String, error: ToolFailure? = nil) {
+        count += 1
+        var line: [(key: String, value: JSONValue)] = [
+            (key: "operation", value: .text(operation)), (key: "provider", value: .text(provider)),
+        ]
+        line += fields
+        line.append((key: "result", value: .text(result)))
+        if let error {
+            failures.append(error)
+            line.append((key: "error", value: .text(error.message)))
+            TextOutput.standardError.line("roster: \(operation) failed: \(error.message)")
+        }
+        TextOutput.standardOutput.write(JSONValue.object(line).compact + "\n")
+        TextOutput.standardOutput.flush()
+    }
+
+    /// Runs `body`, recording a failure instead of throwing.
+    mutating func attempt(_ fields: [(key: String, value: JSONValue)], _ body: () async throws -> String) async {
+        do {
+            record(fields, result: try await body())
+        } catch let error as RosterError {
+            record(fields, result: "failed", error: ToolFailure(error, redactor: EnvironmentSecrets.redactor))
+        } catch let failure as ToolFailure {
+            record(fields, result: "failed", error: failure)
+        } catch {
+            record(fields, result: "failed", error: ToolFailure(.unavailable, "\(error)"))
+        }
+    }
+
+    /// Throws when any item failed: with the first failure's status when all did, else with 8.
+    func finish() throws {
+        guard let first = failures.first else { return }
+        let status: ExitStatus = failures.count == count ? first.status : .partialFailure
+        throw ToolFailure(
+            status, "\(operation): \(failures.count) of \(count) items failed at \(provider)", hint: first.hint)
+    }
+}
+#endif

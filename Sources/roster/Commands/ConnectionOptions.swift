@@ -1,0 +1,90 @@
+#if CLI
+import ArgumentParser
+import Foundation
+import RosterCore
+import RosterHTTP
+
+/// `--provider`, `--base-url`, `--retries`, `--verbose`: how a command reaches its provider. The
+/// credential comes only from the environment, never from the command line (argv is visible to
+/// every user of the machine).
+struct ConnectionOptions: ParsableArguments {
+    @Option(help: "frontcore | meltingspot | course-dashboard | in-memory")
+    var provider: String
+
+    @Option(help: "Replaces the vendor's base URL (https://, or http:// on a loopback host only).")
+    var baseURL: String?
+
+    @Option(help: "Retries of a request answered 429/5xx or failing on the network.")
+    var retries: Int = 5
+
+    @Flag(help: "Log every request (method, URL without secrets, status, time) to stderr.")
+    var verbose = false
+
+    /// The kit of `--provider`.
+    func kit() throws -> ProviderKit { try ProviderCatalog.require(provider) }
+
+    /// The facade for `--provider`, built from the environment.
+    func roster(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Roster<AnyRosterDriver> {
+        let kit = try kit()
+        guard retries >= 0, retries <= 20 else { throw ToolFailure(.usage, "--retries must be within 0...20") }
+        let connection = ProviderConnection(
+            baseURL: try baseURL(of: kit, environment: environment), environment: environment,
+            transport: URLSessionTransport(deadlineSeconds: 60), retry: Self.retryPolicy(retries: retries),
+            observer: verbose ? StandardErrorObserver() : nil)
+        return try kit.roster(connection)
+    }
+
+    /// `--base-url`, else the kit's variable, else its documented URL; checked for scheme and host.
+    func baseURL(of kit: ProviderKit, environment: [String: String]) throws -> URL {
+        let given = baseURL ?? kit.baseURLVariable.flatMap { environment[$0] }.flatMap { $0.isEmpty ? nil : $0 }
+        guard let text = given else {
+            guard let url = kit.defaultBaseURL else {
+                let variable = kit.baseURLVariable.map { "set \($0) or " } ?? ""
+                throw ToolFailure(.usage, "\(kit.name): no base URL: \(variable)pass --base-url")
+            }
+            return url
+        }
+        guard let url = URL(string: text), url.host != nil else {
+            throw ToolFailure(.usage, "\(kit.name): the base URL \"\(text)\" is not an absolute URL")
+        }
+        do {
+            try BaseURLPolicy.validate(url, provider: ProviderID(kit.name))
+        } catch let error as RosterError {
+            throw ToolFailure(.usage, "\(kit.name): \(error.message)")
+        }
+        return url
+    }
+
+    /// The tool's retry policy: `retries` retries with exponential backoff and full jitter, at most
+    /// 30 s per wait and 2 minutes in all; `Retry-After` is honoured first.
+    static func retryPolicy(retries: Int) -> RetryPolicy {
+        RetryPolicy(maxAttempts: retries + 1, baseDelay: 0.5, maxDelay: 30, maxTotalDelay: 120)
+    }
+}
+
+/// Writes each request's log line to stderr, for `--verbose`. The lines carry no secret (the HTTP
+/// layer redacts them).
+struct StandardErrorObserver: HTTPObserver {
+    func observe(_ event: HTTPEvent) {
+        if case .sending = event.kind { return }
+        TextOutput.standardError.line(event.logLine)
+    }
+}
+
+/// A redactor holding every credential the environment carries, applied to every error message the
+/// tool prints: no credential is ever shown, even if a vendor echoed one.
+enum EnvironmentSecrets {
+    /// The variables that hold secrets.
+    static let variables = [
+        "FRONTCORE_API_KEY", "MELTINGSPOT_API_KEY", "COURSE_DASHBOARD_TOKEN", "COURSE_DASHBOARD_JWT_SECRET",
+    ]
+
+    /// A redactor for the current environment.
+    static var redactor: CredentialRedactor {
+        let environment = ProcessInfo.processInfo.environment
+        return CredentialRedactor(secrets: variables.compactMap { environment[$0] })
+    }
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+#endif

@@ -1,0 +1,62 @@
+#if CLI
+import ArgumentParser
+import RosterCore
+
+/// `roster enroll`: puts people into a course; `--dry-run` checks and prints, sends nothing.
+struct EnrollCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "enroll", abstract: "Enroll people (by provider user id) in a course.",
+        discussion: """
+            Prints one JSON line per person (result: created, alreadyEnrolled, dryRun or failed).
+            Example:
+              roster enroll --provider course-dashboard --course 7 --dry-run 1042 1043
+            """)
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Option(help: "The course.")
+    var course: String
+
+    @Option(help: "learner | manager | owner (as the provider allows).")
+    var role: String = "learner"
+
+    @Flag(help: "Ask the vendor to e-mail the person, where it can.")
+    var notify = false
+
+    @Flag(help: "Check and print what would be sent; send nothing.")
+    var dryRun = false
+
+    @Argument(help: "Provider user ids.")
+    var learners: [String]
+
+    func run() async throws {
+        let role = try QueryOptions.role(self.role)
+        let roster = try connection.roster()
+        let capabilities = roster.capabilities
+        guard capabilities.supports(.enroll) else { throw roster.driver.unsupported(.enroll) }
+        if !capabilities.enrollableRoles.isEmpty, !capabilities.enrollableRoles.contains(role) {
+            throw ToolFailure(.usage, "\(roster.provider) cannot enroll with the role \(role)")
+        }
+        var batch = BatchRun(operation: "enroll", provider: roster.provider.rawValue)
+        for learner in learners {
+            let fields: [(key: String, value: JSONValue)] = [
+                (key: "courseId", value: .text(course)), (key: "learnerId", value: .text(learner)),
+                (key: "role", value: .text(role.name)),
+            ]
+            if dryRun {
+                batch.record(fields, result: "dryRun")
+                continue
+            }
+            let request = EnrollRequest(
+                course: CourseID(course), learner: LearnerID(learner), role: role, notify: notify)
+            await batch.attempt(fields) {
+                switch try await roster.enroll(request) {
+                case .created: "created"
+                case .alreadyEnrolled: "alreadyEnrolled"
+                }
+            }
+        }
+        try batch.finish()
+    }
+}
+#endif

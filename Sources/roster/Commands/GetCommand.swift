@@ -1,0 +1,33 @@
+#if CLI
+import ArgumentParser
+import RosterCore
+
+/// `roster get`: one enrollment by id.
+struct GetCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "get", abstract: "Show one enrollment.",
+        discussion: """
+            Course Dashboard ids are <course>:<user>. Example:
+              roster get --provider meltingspot --course 3f2a… 8c1d…
+            """)
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Option(help: "The course (needed by per-course providers).")
+    var course: String?
+
+    @Option(help: "table | jsonl | csv | json")
+    var format: OutputFormat = .jsonl
+
+    @Argument(help: "The enrollment id.")
+    var id: String
+
+    func run() async throws {
+        let roster = try connection.roster()
+        let enrollment = try await roster.enrollment(EnrollmentID(id), course: course.map(CourseID.init))
+        let writer = RecordWriter(format: format, output: .standardOutput)
+        writer.write(enrollment)
+        writer.finish()
+    }
+}
+#endif

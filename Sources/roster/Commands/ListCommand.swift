@@ -1,0 +1,36 @@
+#if CLI
+import ArgumentParser
+import RosterCore
+
+/// `roster list`: one canonical record per enrollment, on stdout and nothing else.
+struct ListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List enrollments, one canonical record each.",
+        discussion: """
+            Example:
+              export FRONTCORE_API_KEY=…
+              roster list --provider frontcore --course 12 --status enrolled,completed --format jsonl
+            """)
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var filters: QueryOptions
+
+    @Option(help: "table | jsonl | csv | json")
+    var format: OutputFormat = .table
+
+    func run() async throws {
+        let roster = try connection.roster()
+        let query = try filters.query()
+        let writer = RecordWriter(format: format, output: .standardOutput)
+        let listing = roster.enrollments(query)
+        do {
+            for try await enrollment in listing { writer.write(enrollment) }
+        } catch {
+            if format != .table { writer.finish() }
+            throw error
+        }
+        writer.finish()
+        if connection.verbose { TextOutput.standardError.line(ListingSummary(listing.report).text) }
+    }
+}
+#endif

@@ -1,0 +1,82 @@
+#if CLI
+import RosterCore
+
+/// The tool's documented exit codes (README "Exit codes"); scripts branch on them.
+enum ExitStatus: Int32, CaseIterable {
+    /// Everything worked.
+    case success = 0
+    /// Invalid usage or input, a missing variable, or an operation the provider does not support.
+    case usage = 2
+    /// The vendor refused the credential (401) or the operation (403).
+    case unauthenticated = 3
+    /// The course or record does not exist.
+    case notFound = 4
+    /// Still rate limited after every retry.
+    case rateLimited = 5
+    /// The network or the vendor is unavailable (refused connection, timeout, 5xx).
+    case unavailable = 6
+    /// The vendor sent something undecodable, or its paging contradicted itself.
+    case badResponse = 7
+    /// A bulk or multi-item operation partly failed.
+    case partialFailure = 8
+
+    /// The exit status for a Roster error code.
+    init(_ code: RosterError.Code) {
+        switch code {
+        case .invalidArgument, .unsupported: self = .usage
+        case .unauthenticated, .permissionDenied: self = .unauthenticated
+        case .notFound: self = .notFound
+        case .rateLimited: self = .rateLimited
+        case .unavailable: self = .unavailable
+        case .decoding, .inconsistentPaging, .responseTooLarge, .untrustedEndpoint: self = .badResponse
+        }
+    }
+}
+
+/// A failure the tool reports itself: one or two lines on stderr (what failed, which provider, what to
+/// do) and an exit status.
+struct ToolFailure: Error, CustomStringConvertible {
+    /// The exit status.
+    var status: ExitStatus
+    /// What failed.
+    var message: String
+    /// What to do about it, when there is something to say.
+    var hint: String?
+
+    /// Creates a failure.
+    init(_ status: ExitStatus, _ message: String, hint: String? = nil) {
+        self.status = status
+        self.message = message
+        self.hint = hint
+    }
+
+    /// A Roster error as the tool reports it; `redactor` removes any credential the tool holds.
+    init(_ error: RosterError, redactor: CredentialRedactor = CredentialRedactor()) {
+        let error = redactor.redact(error)
+        status = ExitStatus(error.code)
+        message = error.description
+        hint = Self.hint(for: error)
+    }
+
+    var description: String { hint.map { "\(message)\n  \($0)" } ?? message }
+
+    /// What a user can do about `error`.
+    static func hint(for error: RosterError) -> String? {
+        let provider = error.provider.map { ProviderCatalog.kit(named: $0.rawValue) } ?? nil
+        switch error.code {
+        case .unauthenticated, .permissionDenied:
+            return provider.map {
+                "check \($0.credentialVariables.joined(separator: " or ")) (and that it may read this course)"
+            }
+        case .rateLimited:
+            return "wait\(error.retryAfterSeconds.map { " \(Int($0.rounded(.up))) s" } ?? "") and run again"
+        case .unavailable:
+            return provider?.baseURLVariable.map { "check the network and \($0) (or --base-url)" }
+        case .unsupported: return "run `roster providers` to see what each provider supports"
+        case .decoding, .inconsistentPaging:
+            return "the vendor's answer was not usable; run again with --verbose to see requests"
+        default: return nil
+        }
+    }
+}
+#endif

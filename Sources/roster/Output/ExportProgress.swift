@@ -1,0 +1,47 @@
+import Foundation
+
+/// The progress line `roster export` keeps redrawing on stderr while it runs — only when stderr is a
+/// terminal, so logs and pipes never see it: records, pages, rate, and an ETA when a total is known.
+final class ExportProgress {
+    private let output: TextOutput
+    private let started = Date()
+    private var lastDraw = Date.distantPast
+    private var drawn = false
+
+    /// Draws on `output` (when it is a terminal).
+    init(output: TextOutput) { self.output = output }
+
+    /// True when progress is shown at all.
+    var isVisible: Bool { output.isTerminal }
+
+    /// Redraws at most five times a second.
+    func update(records: Int, pages: Int, total: Int?) {
+        guard isVisible else { return }
+        let now = Date()
+        guard now.timeIntervalSince(lastDraw) >= 0.2 else { return }
+        lastDraw = now
+        drawn = true
+        output.write(
+            "\r\u{1B}[K"
+                + Self.line(records: records, pages: pages, total: total, elapsed: now.timeIntervalSince(started)))
+        output.flush()
+    }
+
+    /// Clears the line before the final report.
+    func clear() {
+        guard drawn else { return }
+        output.write("\r\u{1B}[K")
+        output.flush()
+    }
+
+    /// `1200 records · 5 pages · 850/s · ETA 0:03`.
+    static func line(records: Int, pages: Int, total: Int?, elapsed: Double) -> String {
+        let rate = elapsed > 0 ? Double(records) / elapsed : 0
+        var parts = ["\(records)\(total.map { "/\($0)" } ?? "") records", "\(pages) pages", "\(Int(rate))/s"]
+        if let total, rate > 0, total > records {
+            let seconds = Int(Double(total - records) / rate)
+            parts.append("ETA \(seconds / 60):" + String(format: "%02d", seconds % 60))
+        }
+        return parts.joined(separator: " · ")
+    }
+}

@@ -1,0 +1,65 @@
+import RosterCore
+
+/// How records are written: `table` for people, `jsonl`/`json`/`csv` for programs.
+enum OutputFormat: String, CaseIterable, Sendable {
+    case table, jsonl, csv, json
+}
+
+/// Writes canonical records in one format as they arrive: JSON Lines, CSV and JSON stream record by
+/// record; a table is collected and aligned at the end (it is meant for a screen, not a migration).
+final class RecordWriter {
+    let format: OutputFormat
+    let output: TextOutput
+    private var count = 0
+    private var table = TableText(header: ["provider", "course", "learner", "email", "status", "role", "progress"])
+
+    /// Writes `format` to `output`; the CSV header or the opening bracket goes out at once.
+    init(format: OutputFormat, output: TextOutput) {
+        self.format = format
+        self.output = output
+        switch format {
+        case .csv: output.write(CSVText.header + "\r\n")
+        case .json: output.write("[")
+        case .table, .jsonl: break
+        }
+    }
+
+    /// Records written so far.
+    var recordCount: Int { count }
+
+    /// Writes one enrollment.
+    func write(_ enrollment: Enrollment) {
+        let record = CanonicalRecord(enrollment)
+        switch format {
+        case .jsonl: output.write(JSONValue.object(record.fields).compact + "\n")
+        case .json: output.write((count == 0 ? "\n" : ",\n") + JSONValue.object(record.fields).compact)
+        case .csv: output.write(CSVText.line(record) + "\r\n")
+        case .table: table.rows.append(Self.tableRow(enrollment))
+        }
+        count += 1
+    }
+
+    /// Ends the output (closing bracket, or the whole table) and flushes.
+    func finish() {
+        switch format {
+        case .json: output.write(count == 0 ? "]\n" : "\n]\n")
+        case .table: output.write(table.render(aligned: output.isTerminal))
+        case .jsonl, .csv: break
+        }
+        output.flush()
+    }
+
+    /// The short row a person reads: who, where, and how far along.
+    static func tableRow(_ enrollment: Enrollment) -> [String] {
+        let learner = enrollment.learner
+        let name =
+            learner.displayName ?? [learner.firstName, learner.lastName].compactMap { $0 }.joined(separator: " ")
+        let course = enrollment.course.title.map { "\($0) (\(enrollment.course.id))" } ?? enrollment.course.id.rawValue
+        var status = enrollment.status.name
+        if case .unknown = enrollment.status { status += " (\(enrollment.vendorStatus.code))" }
+        return [
+            enrollment.provider.rawValue, course, name.isEmpty ? learner.id.rawValue : name, learner.email ?? "",
+            status, enrollment.role.name, enrollment.completionRate.map { "\($0)%" } ?? "",
+        ]
+    }
+}

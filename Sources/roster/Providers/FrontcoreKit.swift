@@ -1,0 +1,31 @@
+#if CLI
+import FrontcoreSimulator
+import Foundation
+import RosterCore
+import RosterFrontcore
+import RosterHTTP
+
+extension ProviderKit {
+    /// Frontcore API v2, authenticated with an API key.
+    static let frontcore = ProviderKit(
+        name: "frontcore", title: "Frontcore API v2",
+        baseURLVariable: "FRONTCORE_BASE_URL", defaultBaseURL: FrontcoreConfiguration.defaultBaseURL,
+        credentialVariables: ["FRONTCORE_API_KEY"],
+        makeDriver: { connection in
+            let key = try connection.required("FRONTCORE_API_KEY", for: "frontcore")
+            let configuration = FrontcoreConfiguration(
+                apiKey: key, baseURL: connection.baseURL, retry: connection.retry)
+            return try FrontcoreDriver(
+                configuration: configuration, transport: connection.transport, observer: connection.observer)
+        },
+        makeSimulator: { settings in
+            let simulator = FrontcoreSimulator(
+                seed: settings.seed, participants: settings.recordsPerCourse * settings.courses,
+                courses: settings.courses, faults: settings.faults)
+            return ServedSimulator(
+                provider: "frontcore", pathPrefix: "/v2", credentialVariable: "FRONTCORE_API_KEY",
+                credential: simulator.apiKey, injector: simulator.injector, handle: { await simulator.handle($0) },
+                inProcessBaseURL: FrontcoreConfiguration.defaultBaseURL)
+        })
+}
+#endif

@@ -1,0 +1,31 @@
+#if CLI
+import Foundation
+import MeltingspotSimulator
+import RosterCore
+import RosterHTTP
+import RosterMeltingspot
+
+extension ProviderKit {
+    /// Meltingspot's public API v1, authenticated with a Spot's secret key.
+    static let meltingspot = ProviderKit(
+        name: "meltingspot", title: "Meltingspot public API v1",
+        baseURLVariable: "MELTINGSPOT_BASE_URL", defaultBaseURL: MeltingspotConfiguration.defaultBaseURL,
+        credentialVariables: ["MELTINGSPOT_API_KEY"],
+        makeDriver: { connection in
+            let key = try connection.required("MELTINGSPOT_API_KEY", for: "meltingspot")
+            let configuration = MeltingspotConfiguration(
+                secretKey: key, baseURL: connection.baseURL, retryPolicy: connection.retry)
+            return try MeltingspotDriver(
+                configuration: configuration, transport: connection.transport, observer: connection.observer)
+        },
+        makeSimulator: { settings in
+            let simulator = MeltingspotSimulator(
+                seed: settings.seed, courses: settings.courses, participantsPerCourse: settings.recordsPerCourse,
+                faults: settings.faults)
+            return ServedSimulator(
+                provider: "meltingspot", pathPrefix: "/v1", credentialVariable: "MELTINGSPOT_API_KEY",
+                credential: simulator.secretKey, injector: simulator.injector, handle: { await simulator.handle($0) },
+                inProcessBaseURL: MeltingspotConfiguration.defaultBaseURL)
+        })
+}
+#endif

@@ -1,0 +1,59 @@
+#if CLI
+import ArgumentParser
+import Foundation
+import RosterCore
+
+/// The root command: its subcommands, and the one place errors become stderr lines and exit codes.
+struct RosterTool: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "roster",
+        abstract: "One command line over the course rosters of Frontcore, Meltingspot and Course Dashboard.",
+        discussion: """
+            Credentials come only from the environment: FRONTCORE_API_KEY, MELTINGSPOT_API_KEY,
+            COURSE_DASHBOARD_TOKEN (or COURSE_DASHBOARD_JWT_SECRET with COURSE_DASHBOARD_USER_ID).
+            Exit codes: 0 ok, 2 usage, 3 unauthenticated, 4 not found, 5 rate limited, 6 unavailable,
+            7 undecodable answer or inconsistent paging, 8 partly failed.
+
+            Try it offline:  roster demo
+            """,
+        subcommands: [
+            ProvidersCommand.self, ListCommand.self, GetCommand.self, UpdateCommand.self, EnrollCommand.self,
+            UnenrollCommand.self, ExportCommand.self, ServeCommand.self, DemoCommand.self,
+        ])
+
+    /// Parses `arguments`, runs the command and returns the exit status. Errors are one or two lines
+    /// on stderr, with every credential of the environment redacted.
+    static func main(_ arguments: [String]) async -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            return ExitStatus.success.rawValue
+        } catch let failure as ToolFailure {
+            return report(failure)
+        } catch let error as RosterError {
+            return report(ToolFailure(error, redactor: EnvironmentSecrets.redactor))
+        } catch is CancellationError {
+            return report(ToolFailure(.unavailable, "cancelled"))
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { TextOutput.standardOutput.line(message) }
+                return 0
+            }
+            if !message.isEmpty { TextOutput.standardError.line(message) }
+            return code == .validationFailure || code == .failure ? ExitStatus.usage.rawValue : code.rawValue
+        }
+    }
+
+    private static func report(_ failure: ToolFailure) -> Int32 {
+        TextOutput.standardOutput.flush()
+        TextOutput.standardError.line("roster: " + EnvironmentSecrets.redactor.redact(failure.description))
+        return failure.status.rawValue
+    }
+}
+#endif

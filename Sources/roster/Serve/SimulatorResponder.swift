@@ -1,0 +1,45 @@
+#if CLI
+import Foundation
+import HTTPTypes
+import Hummingbird
+import RosterHTTP
+
+/// Bridges Hummingbird to a simulator's `handle(HTTPRequest)`: the request's URL is rebuilt from the
+/// Host the client used (falling back to the bound 127.0.0.1 address), so simulators that build
+/// absolute next links send the client back to the same origin.
+struct SimulatorResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+
+    /// The simulator answering.
+    let simulator: ServedSimulator
+    /// The bound address, used when a request has no Host.
+    let fallbackAuthority: @Sendable () -> String
+
+    /// Largest request body accepted (simulators take small JSON or form bodies).
+    static let maxBodyBytes = 4 << 20
+
+    func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
+        let body = try await request.body.collect(upTo: Self.maxBodyBytes)
+        let authority = request.head.authority ?? fallbackAuthority()
+        guard let url = URL(string: "http://\(authority)\(request.head.path ?? "/")") else {
+            return Response(status: .badRequest)
+        }
+        var headers = RosterHTTP.HTTPHeaders()
+        for field in request.headers { headers.add(field.name.rawName, field.value) }
+        let forwarded = RosterHTTP.HTTPRequest(
+            method: HTTPMethod(rawValue: request.method.rawValue), url: url, headers: headers,
+            body: body.readableBytes > 0 ? Data(body.readableBytesView) : nil)
+        let answer = await simulator.handle(forwarded)
+        var fields = HTTPFields()
+        for (name, value) in answer.headers {
+            let lowered = name.lowercased()
+            guard lowered != "content-length", lowered != "transfer-encoding", let fieldName = HTTPField.Name(name)
+            else { continue }
+            fields.append(HTTPField(name: fieldName, value: value))
+        }
+        return Response(
+            status: .init(code: answer.status), headers: fields,
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+    }
+}
+#endif

@@ -1,0 +1,110 @@
+#if CLI
+import Foundation
+import RosterCore
+import RosterHTTP
+import Testing
+
+@testable import roster
+
+/// Credentials, base URLs, JWT minting and fault specs: the contract checked without a server.
+struct ConfigurationTests {
+    @Test func theMintedJWTMatchesAnIndependentHS256Signature() throws {
+        // Expected value computed with Python's hmac/hashlib from the same header, claims and secret.
+        let minter = try DashboardTokenMinter(secret: "top-secret-value", userID: "7")
+        let token = minter.mint(now: Date(timeIntervalSince1970: 1_800_000_000), jti: "abc")
+        #expect(
+            token == "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."
+                + "eyJ1c2VyX2lkIjo3LCJ0b2tlbl90eXBlIjoiYWNjZXNzIiwianRpIjoiYWJjIiwiaWF0IjoxODAwMDAwMDAwLCJleHAiOjE4MDAwMDAzMDB9."
+                + "ifP1ITzxY-IYdyJbRQXurhAUHv-AWqEkGsGbxEOqOPg")
+    }
+
+    @Test func aJWTSecretWithoutAUserIDNamesTheMissingVariable() {
+        #expect(throws: ToolFailure.self) { try DashboardTokenMinter(secret: "s3cret-value", userID: nil) }
+        do {
+            _ = try DashboardTokenMinter(secret: "s3cret-value", userID: "abc")
+        } catch let failure as ToolFailure {
+            #expect(failure.message.contains("COURSE_DASHBOARD_USER_ID"))
+            #expect(failure.status == .usage)
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test(arguments: [
+        ("frontcore", "FRONTCORE_API_KEY"), ("meltingspot", "MELTINGSPOT_API_KEY"),
+        ("course-dashboard", "COURSE_DASHBOARD_TOKEN"),
+    ])
+    func aMissingCredentialIsOneLineNamingTheVariable(_ provider: String, _ variable: String) async throws {
+        let env = provider == "course-dashboard" ? ["COURSE_DASHBOARD_BASE_URL": "https://community.example"] : [:]
+        let result = try await ToolProcess.run(["list", "--provider", provider], environment: env)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(variable))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func plainHTTPIsRefusedForANonLoopbackHost() async throws {
+        let result = try await ToolProcess.run(
+            ["list", "--provider", "frontcore", "--base-url", "http://api.frontcore.com/v2"],
+            environment: ["FRONTCORE_API_KEY": "fc_not_a_real_key_123"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("loopback"))
+        #expect(!result.stderr.contains("fc_not_a_real_key_123"))
+    }
+
+    @Test func aBadStatusOrUnknownProviderIsAUsageError() async throws {
+        let status = try await ToolProcess.run(["list", "--provider", "in-memory", "--status", "done"])
+        #expect(status.status == 2)
+        #expect(status.stderr.contains("done"))
+        let provider = try await ToolProcess.run(["list", "--provider", "moodle"])
+        #expect(provider.status == 2)
+        let missing = try await ToolProcess.run(["list"])
+        #expect(missing.status == 2)
+    }
+
+    @Test func faultSpecsFillThePlan() throws {
+        let plan = try FaultSpec.parse("throttle=0.3,retry-after=0,unavailable=3-5,latency=0.01,seed=9")
+        #expect(plan.randomThrottleRate == 0.3)
+        #expect(plan.retryAfter == .seconds(0))
+        #expect(plan.unavailable == [3, 4, 5])
+        #expect(plan.latencySeconds == 0.01)
+        #expect(plan.seed == 9)
+        #expect(throws: ToolFailure.self) { try FaultSpec.parse("throttle=2") }
+        #expect(throws: ToolFailure.self) { try FaultSpec.parse("explode=1") }
+    }
+
+    @Test func demoPrintsEveryProviderAndTheSummaryOffline() async throws {
+        let result = try await ToolProcess.run(["demo"])
+        #expect(result.status == 0, "\(result.stderr)")
+        for name in ["frontcore", "meltingspot", "course-dashboard", "in-memory"] {
+            #expect(result.lines.contains { $0.hasPrefix(name + "\t") }, "\(name) missing from the demo")
+        }
+        #expect(result.lines.contains { $0.hasPrefix("provider\tinvited\trequested") })
+    }
+
+    @Test func providersListsTheCapabilityMatrix() async throws {
+        let result = try await ToolProcess.run(["providers", "--format", "json"])
+        #expect(result.status == 0)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(
+            rows.compactMap { $0["provider"] as? String } == [
+                "frontcore", "meltingspot", "course-dashboard", "in-memory",
+            ])
+        #expect(rows.allSatisfy { ($0["operations"] as? [String])?.contains("listEnrollments") == true })
+    }
+
+    @Test(arguments: ["providers", "list", "get", "update", "enroll", "unenroll", "export", "serve", "demo"])
+    func everySubcommandsHelpShowsAnExample(_ subcommand: String) async throws {
+        let result = try await ToolProcess.run([subcommand, "--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Example"))
+        #expect(result.stdout.contains("roster \(subcommand)") || subcommand == "demo")
+    }
+
+    @Test func inMemoryListingNeedsNoCredential() async throws {
+        let result = try await ToolProcess.run(["list", "--provider", "in-memory", "--format", "jsonl"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.lines.count == 36)
+    }
+}
+#endif

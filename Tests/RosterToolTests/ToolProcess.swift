@@ -1,0 +1,168 @@
+#if CLI
+import Foundation
+
+/// Finds and runs the built `roster` binary as a subprocess: what a user or script does.
+enum ToolProcess {
+    /// The `roster` executable next to the test bundle (`.build/<triple>/debug/roster`), or the one
+    /// ROSTER_BINARY names.
+    static let binary: URL = {
+        if let path = ProcessInfo.processInfo.environment["ROSTER_BINARY"] { return URL(fileURLWithPath: path) }
+        var candidates = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
+        candidates.append(Bundle.main.bundleURL)
+        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
+        for directory in candidates {
+            var current = directory
+            for _ in 0..<4 {
+                let url = current.appendingPathComponent("roster")
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                    FileManager.default.isExecutableFile(atPath: url.path)
+                {
+                    return url
+                }
+                current = current.deletingLastPathComponent()
+            }
+        }
+        return URL(fileURLWithPath: ".build/debug/roster")
+    }()
+
+    /// What one run printed and how it ended.
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        /// Non-empty stdout lines.
+        var lines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
+    }
+
+    /// Runs `roster arguments…` with exactly `environment` (plus PATH and HOME) and waits for it.
+    static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        var env = environment
+        let inherited = ProcessInfo.processInfo.environment
+        for name in ["PATH", "HOME", "TMPDIR"] { env[name] = inherited[name] }
+        process.environment = env
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "roster-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let outURL = directory.appendingPathComponent("out")
+        let errURL = directory.appendingPathComponent("err")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL)
+        let err = try FileHandle(forWritingTo: errURL)
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do { try process.run() } catch { continuation.resume(throwing: error) }
+        }
+        try out.close()
+        try err.close()
+        return Result(
+            status: status, stdout: try String(contentsOf: outURL, encoding: .utf8),
+            stderr: try String(contentsOf: errURL, encoding: .utf8))
+    }
+}
+
+/// A `roster serve` subprocess, started on free ports; its printed `export` lines become the
+/// environment of client runs.
+final class ServeProcess: @unchecked Sendable {
+    let process = Process()
+    /// The variables it printed (base URLs and credentials).
+    private(set) var environment: [String: String] = [:]
+    private let output = Pipe()
+    private let errors = Pipe()
+
+    /// Starts `roster serve --port 0 …` and waits until every vendor listens.
+    static func start(_ arguments: [String]) async throws -> ServeProcess {
+        let server = ServeProcess()
+        try await server.launch(["serve", "--port", "0"] + arguments)
+        return server
+    }
+
+    private func launch(_ arguments: [String]) async throws {
+        process.executableURL = ToolProcess.binary
+        process.arguments = arguments
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        let (chunks, continuation) = AsyncStream<Data>.makeStream()
+        output.fileHandleForReading.readabilityHandler = { handle in
+            let data = handle.availableData
+            if data.isEmpty {
+                handle.readabilityHandler = nil
+                continuation.finish()
+            } else {
+                continuation.yield(data)
+            }
+        }
+        errors.fileHandleForReading.readabilityHandler = { handle in
+            if handle.availableData.isEmpty { handle.readabilityHandler = nil }
+        }
+        try process.run()
+        var text = ""
+        for await chunk in chunks {
+            text += String(decoding: chunk, as: UTF8.self)
+            if text.contains("# serving") { break }
+        }
+        for line in text.split(separator: "\n") where line.hasPrefix("export ") {
+            let assignment = line.dropFirst("export ".count)
+            guard let equals = assignment.firstIndex(of: "=") else { continue }
+            environment[String(assignment[..<equals])] = String(assignment[assignment.index(after: equals)...])
+        }
+        guard text.contains("# serving") else {
+            process.terminate()
+            throw ServeError(message: "roster serve did not start: \(text)")
+        }
+    }
+
+    /// Sends SIGTERM and waits for the exit status.
+    func stop() async -> Int32 {
+        let once = Once()
+        return await withCheckedContinuation { continuation in
+            process.terminationHandler = { ended in once.run { continuation.resume(returning: ended.terminationStatus) }
+            }
+            if process.isRunning {
+                process.terminate()
+            } else {
+                once.run { continuation.resume(returning: process.terminationStatus) }
+            }
+        }
+    }
+
+    /// Runs a closure at most once, from any thread.
+    final class Once: @unchecked Sendable {
+        private let lock = NSLock()
+        private var done = false
+        func run(_ body: () -> Void) {
+            let first = lock.withLock { () -> Bool in
+                defer { done = true }
+                return !done
+            }
+            if first { body() }
+        }
+    }
+
+    struct ServeError: Error { var message: String }
+}
+
+/// Runs `body` against a fresh `roster serve`, stopping it afterwards whatever happens.
+func withServer<T>(
+    _ arguments: [String] = [], _ body: (ServeProcess) async throws -> T
+) async throws -> T {
+    let server = try await ServeProcess.start(arguments)
+    do {
+        let result = try await body(server)
+        _ = await server.stop()
+        return result
+    } catch {
+        _ = await server.stop()
+        throw error
+    }
+}
+#endif
