@@ -42,6 +42,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // Already in Hummingbird's graph; named because the tool and the HTTP tests import them directly.
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // Core
@@ -77,8 +81,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser", condition: cli),
                 .product(name: "Hummingbird", package: "hummingbird", condition: cli),
                 .product(name: "Crypto", package: "swift-crypto", condition: cli),
+                .product(name: "HTTPTypes", package: "swift-http-types", condition: cli),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: cli),
             ],
-            path: "Sources/roster", exclude: ["README-CLI.md"], swiftSettings: strict),
+            path: "Sources/roster", swiftSettings: strict),
 
         // Benchmarks (run by hand in release mode; see Benchmarks/README.md). Toolchain only.
         .executableTarget(
@@ -91,7 +97,8 @@ let package = Package(
                     swiftSettings: strict),
         .testTarget(name: "RosterHTTPTests",
                     dependencies: ["RosterCore", "RosterHTTP",
-                                   .product(name: "Hummingbird", package: "hummingbird", condition: cli)],
+                                   .product(name: "Hummingbird", package: "hummingbird", condition: cli),
+                                   .product(name: "NIOCore", package: "swift-nio", condition: cli)],
                     path: "Tests/RosterHTTPTests", swiftSettings: strict),
         .testTarget(name: "RosterInMemoryTests",
                     dependencies: ["RosterCore", "RosterHTTP", "RosterInMemory", "RosterConformance"],
