@@ -10,7 +10,7 @@ struct FrontcoreParticipantMapping: Sendable {
     /// The enrollment for `participant`; throws `decoding` for a record without course or user, or
     /// with a timestamp in no known form.
     func enrollment(_ participant: FrontcoreParticipant, at index: Int? = nil) throws -> Enrollment {
-        let prefix = index.map { "$[\($0)]" } ?? "$"
+        var prefix: String { index.map { "$[\($0)]" } ?? "$" }
         guard let course = participant.course else { throw missing("\(prefix).course") }
         guard let user = participant.user else { throw missing("\(prefix).user") }
         guard let statusID = participant.status?.id ?? participant.statusID else {

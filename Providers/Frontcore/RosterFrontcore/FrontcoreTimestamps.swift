@@ -21,23 +21,25 @@ public struct FrontcoreTimestamps: Sendable {
     }
 
     /// The instant `text` names, or nil when it is absent or blank; throws for text that is no known form.
-    public func instant(_ text: String?, field: String) throws -> Date? {
+    /// `field` (the JSON path) is only worked out when the value is malformed.
+    public func instant(_ text: String?, field: @autoclosure () -> String) throws -> Date? {
         guard let text = text.nonBlank else { return nil }
+        if let date = ISO8601Instant.parse(text) { return date }
         if text.utf8.count == 10 {
-            guard let day = CalendarDate(iso8601: text) else { throw malformed(text, field) }
+            guard let day = CalendarDate(iso8601: text) else { throw malformed(text, field()) }
             return day.startOfDay(in: timeZone)
         }
         if let date = try? iso8601.parse(text) { return date }
         if let date = try? iso8601Fractional.parse(text) { return date }
         if let local = localDateTime(text) { return local }
-        throw malformed(text, field)
+        throw malformed(text, field())
     }
 
     /// The calendar day `text` names (`YYYY-MM-DD`, or the day part of a timestamp); nil when absent.
-    public func day(_ text: String?, field: String) throws -> CalendarDate? {
+    public func day(_ text: String?, field: @autoclosure () -> String) throws -> CalendarDate? {
         guard let text = text.nonBlank else { return nil }
         if let day = CalendarDate(iso8601: text.prefix(10)) { return day }
-        throw malformed(text, field)
+        throw malformed(text, field())
     }
 
     /// `instant` as the account-local `yyyy-mm-dd hh:mm:ss` the date filters take. Sub-second

@@ -79,8 +79,12 @@ public struct EnrollmentListing<Driver: RosterDriver>: AsyncSequence, Sendable {
                 if bufferIndex < buffer.count {
                     let record = buffer[bufferIndex]
                     bufferIndex += 1
-                    state.update { $0.records += 1 }
-                    saveCheckpoint()
+                    if bufferIndex < buffer.count {
+                        state.noteYield(count: bufferIndex)
+                    } else {
+                        state.update { $0.records += 1 }
+                        saveCheckpoint()
+                    }
                     return record
                 }
                 if finished { return nil }

@@ -96,6 +96,14 @@ final class ListingState: @unchecked Sendable {
     func update(_ body: (inout ListingReport) -> Void) { lock.withLock { body(&_report) } }
     func reset() { lock.withLock { _report = ListingReport(); _checkpoint = nil; _yielded = nil } }
     func setCheckpoint(_ checkpoint: ListingCheckpoint?) { lock.withLock { _checkpoint = checkpoint; _yielded = nil } }
+    /// Counts one record handed out and, when the checkpoint is mid-page, moves its yielded count to
+    /// `count`: the whole per-record cost, one lock.
+    func noteYield(count: Int) {
+        lock.withLock {
+            _report.records += 1
+            _yielded?.count = count
+        }
+    }
     /// Saves `checkpoint` with the first `count` of the page's `ids` as yielded.
     func setCheckpoint(_ checkpoint: ListingCheckpoint, yielded count: Int, of ids: [EnrollmentID]) {
         lock.withLock { _checkpoint = checkpoint; _yielded = (ids, count) }
