@@ -43,3 +43,26 @@ import Testing
         }
     }
 }
+
+@Suite("Redaction of field errors and learned secrets")
+struct RedactionCoverageTests {
+    @Test func fieldErrorsAndJSONPathsAreRedacted() {
+        let secret = "tok-SECRET-123456"
+        let error = RosterError(
+            .invalidArgument, "refused", jsonPath: "$.\(secret)",
+            fieldErrors: [FieldError(code: secret, field: "token \(secret)", messages: ["bad token \(secret)"])])
+        let clean = CredentialRedactor(secrets: [secret]).redact(error)
+        #expect(!clean.description.contains(secret))
+        #expect(!String(describing: clean.fieldErrors).contains(secret))
+        #expect(clean.fieldErrors.first?.messages == ["bad token \(CredentialRedactor.mask)"])
+    }
+
+    @Test func secretsLearnedAfterConstructionAreRedacted() {
+        let store = SecretStore()
+        let redactor = CredentialRedactor(learned: store)
+        #expect(redactor.redact("Bearer minted-token-1") == "Bearer minted-token-1")
+        store.remember("minted-token-1")
+        #expect(redactor.redact("Bearer minted-token-1") == "Bearer \(CredentialRedactor.mask)")
+        #expect(!String(describing: redactor).contains("minted"))
+    }
+}

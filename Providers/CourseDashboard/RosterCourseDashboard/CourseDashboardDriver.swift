@@ -31,12 +31,15 @@ public struct CourseDashboardDriver: RosterDriver, CustomStringConvertible, Cust
                 provider: Self.providerID)
         }
         self.configuration = configuration
-        let redactor = CredentialRedactor(secrets: configuration.knownToken.map { [$0] } ?? [])
+        // Tokens from a provider (minted JWTs, refreshed OAuth tokens) are learned as they are handed out.
+        let learned = SecretStore()
+        let redactor = CredentialRedactor(secrets: configuration.knownToken.map { [$0] } ?? [], learned: learned)
+        let source = RememberingCredential(configuration.token, store: learned)
         // One budget per credential (per community host when the token comes from a closure).
         let budgetKey = "course-dashboard " + (configuration.knownToken ?? configuration.baseURL.absoluteString)
         let budget = configuration.rateLimit.map { RateBudget.shared(key: budgetKey, limits: [$0], clock: clock) }
         let client = HTTPClient.standard(
-            transport: transport, auth: AuthMiddleware(prefix: "Bearer ", source: configuration.token), budget: budget,
+            transport: transport, auth: AuthMiddleware(prefix: "Bearer ", source: source), budget: budget,
             retry: configuration.retry, clock: clock, observer: observer, redactor: redactor)
         api = try VendorAPI(
             provider: Self.providerID, baseURL: configuration.baseURL, client: client, redactor: redactor,

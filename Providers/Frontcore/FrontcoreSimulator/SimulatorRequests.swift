@@ -17,12 +17,13 @@ enum SimulatorRequests {
         return result
     }
 
-    /// The query fields of `url` (a `+` in a query is kept as `+`: the adapter sends `%2B`).
+    /// The query fields of `url`, decoded as PHP does: a bare `+` is a space (so an adapter that forgot
+    /// to send `%2B` is caught by the tests).
     static func query(of url: URL) -> [String: [String]] {
         guard let query = URLComponents(url: url, resolvingAgainstBaseURL: false)?.percentEncodedQuery else {
             return [:]
         }
-        return fields(Substring(query), plusIsSpace: false)
+        return fields(Substring(query), plusIsSpace: true)
     }
 
     /// A PUT body's fields, from a form or a JSON object; values as text (`true`/`false` as `1`/`0`)

@@ -108,3 +108,30 @@ extension Optional where Wrapped == String {
     /// Nil for nil and for blank text.
     var nonBlank: String? { self?.nonBlank }
 }
+
+extension KeyedDecodingContainer {
+    /// An optional Frontcore id or number: JSON null, a missing key or a blank string (`""`, which
+    /// Frontcore sends where it means null, vendors.md §1.9) read as absent; anything else must be an
+    /// integer or digits. The synthesized decoders of Frontcore's wire types pick this overload.
+    func decodeIfPresent(_ type: FrontcoreInt.Type, forKey key: Key) throws -> FrontcoreInt? {
+        guard contains(key), try !decodeNil(forKey: key) else { return nil }
+        if let text = try? decode(String.self, forKey: key), text.trimmingCharacters(in: .whitespaces).isEmpty {
+            return nil
+        }
+        return try decode(FrontcoreInt.self, forKey: key)
+    }
+
+    /// An optional Frontcore decimal (coordinates): a JSON number, a number in a string, or a blank
+    /// string / null / missing key as absent.
+    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? {
+        guard contains(key), try !decodeNil(forKey: key) else { return nil }
+        if let number = try? decode(Double.self, forKey: key) { return number }
+        let text = try decode(String.self, forKey: key).trimmingCharacters(in: .whitespaces)
+        if text.isEmpty { return nil }
+        guard let number = Double(text) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: self, debugDescription: "expected a number, got \"\(text)\"")
+        }
+        return number
+    }
+}

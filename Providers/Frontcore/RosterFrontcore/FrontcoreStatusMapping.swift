@@ -7,21 +7,17 @@ public enum FrontcoreStatusMapping {
     /// 4 deregistered, 7 unconfirmed, 8 deregistered with fee.
     public static let documentedStatusIDs = [1, 2, 3, 4, 7, 8]
 
-    /// The canonical status of status id `id` with the `completed` flag: 1 → enrolled (completed when
-    /// the flag is set), 7 → pending, 2 and 3 → waitlisted, 4 and 8 → cancelled, other → unknown.
-    /// Completion is orthogonal to the booking: any active status with `completed` reads completed.
+    /// The canonical status of status id `id` with the `completed` flag, per the design page: 1 →
+    /// enrolled, or completed when the flag is set; 7 → pending; 2 and 3 → waitlisted; 4 and 8 →
+    /// cancelled; other → unknown. Only a confirmed booking can read completed: an unconfirmed or
+    /// waiting-list booking keeps its booking state whatever the flag says.
     public static func status(id: Int, completed: Bool) -> EnrollmentStatus {
-        let booking: EnrollmentStatus =
-            switch id {
-            case 1: .enrolled
-            case 7: .pending
-            case 2, 3: .waitlisted
-            case 4, 8: .cancelled
-            default: .unknown(raw: String(id))
-            }
-        switch booking {
-        case .enrolled, .pending, .waitlisted: return completed ? .completed : booking
-        default: return booking
+        switch id {
+        case 1: completed ? .completed : .enrolled
+        case 7: .pending
+        case 2, 3: .waitlisted
+        case 4, 8: .cancelled
+        default: .unknown(raw: String(id))
         }
     }
 

@@ -48,11 +48,27 @@ import Testing
         #expect(record.learner.organization == Organization(name: "Fjord AS"))
     }
 
-    @Test func completionOverridesEveryActiveStatusButNotACancellation() {
+    @Test func onlyAConfirmedBookingReadsCompleted() {
         #expect(FrontcoreStatusMapping.status(id: 1, completed: true) == .completed)
-        #expect(FrontcoreStatusMapping.status(id: 7, completed: true) == .completed)
+        #expect(FrontcoreStatusMapping.status(id: 1, completed: false) == .enrolled)
+        #expect(FrontcoreStatusMapping.status(id: 7, completed: true) == .pending)
+        #expect(FrontcoreStatusMapping.status(id: 2, completed: true) == .waitlisted)
+        #expect(FrontcoreStatusMapping.status(id: 3, completed: true) == .waitlisted)
         #expect(FrontcoreStatusMapping.status(id: 4, completed: true) == .cancelled)
         #expect(FrontcoreStatusMapping.status(id: 6, completed: true) == .unknown(raw: "6"))
+    }
+
+    @Test func blankStringsInIdAndNumberFieldsReadAsAbsent() async throws {
+        let record = try await decode(
+            #"{"id": "524957", "idPaid": "", "status": {"id": "1", "title": ""}, "course": {"id": 22353},"#
+                + #""coursedate": {"id": 1, "idLocation": "", "location": {"id": "", "title": "Sem", "lat": "", "lng": "10.33"}},"#
+                + #""user": {"id": 462355, "email": "Larsen", "customer": {"id": "", "title": "Beste Kunde AS"}}}"#)
+        #expect(record.id == "524957")
+        #expect(record.payment == nil)
+        #expect(record.session?.location?.id == nil)
+        #expect(record.session?.location?.latitude == nil)
+        #expect(record.learner.organization?.id == nil)
+        #expect(record.learner.organization?.name == "Beste Kunde AS")
     }
 
     @Test func aRecordWithoutAUserIsADecodingErrorWithItsPath() async {

@@ -56,7 +56,8 @@ public struct MeltingspotDriver: RosterDriver {
             enrollmentPaging: MeltingspotPaging.style, coursePaging: MeltingspotPaging.style,
             defaultPageSize: MeltingspotPaging.defaultPageSize, maxPageSize: MeltingspotPaging.maxPageSize,
             serverFilters: MeltingspotFilters.serverSide, listsPerCourse: true, needsCourseForRecordAccess: true,
-            writableStatuses: [], enrollableRoles: [.learner], rateLimits: configuration.rateLimits)
+            writableStatuses: [], enrollableRoles: [.learner], rateLimits: configuration.rateLimits,
+            narrowingFilters: MeltingspotFilters.narrowing)
     }
 
     /// Requests left in today's budget for this key (nil when no daily budget is configured): the

@@ -2,11 +2,15 @@ import RosterCore
 
 /// Meltingspot's "LHS bracket" filters: `field[op]=value`, with `in` lists comma-separated (the
 /// guide's form). The participant listing filters on the server by status (`status[eq]` for one value,
-/// `status[in]` for several) and e-mail (`email[in]`); every other neutral filter is applied locally
-/// by the facade, which reports it.
+/// `status[in]` for several). E-mail (`email[in]`) only narrows: the docs do not say whether the
+/// vendor compares addresses case-insensitively, so each address is sent as given and lower-cased and
+/// the facade still applies Roster's case-insensitive match. Every other neutral filter is applied
+/// locally by the facade, which reports it.
 enum MeltingspotFilters {
-    /// The neutral filters the participant listing applies on the server (the course is the path).
-    static let serverSide: Set<EnrollmentFilter> = [.status, .email]
+    /// The neutral filters the participant listing applies exactly on the server (the course is the path).
+    static let serverSide: Set<EnrollmentFilter> = [.status]
+    /// The neutral filters the server narrows by and the facade then applies exactly.
+    static let narrowing: Set<EnrollmentFilter> = [.email]
 
     /// The filter query items for `query`, or nil when no record can match (only statuses Meltingspot
     /// never holds, or only implausible addresses, were asked for), so no request needs to be sent.
@@ -21,7 +25,8 @@ enum MeltingspotFilters {
             }
         }
         if !query.emails.isEmpty {
-            let emails = listable(query.emails.filter(EmailAddress.isPlausible))
+            let plausible = query.emails.filter(EmailAddress.isPlausible)
+            let emails = listable(plausible + plausible.map { $0.lowercased() })
             if emails.isEmpty { return nil }
             items.append(MeltingspotQueryItem("email[in]", list: emails))
         }

@@ -13,7 +13,9 @@ extension MeltingspotDriver {
     /// The spot members with any of `emails` (`GET /spotMembers?email[in]=…`), every page of every
     /// lookup, at most `emailLookupChunkSize` addresses per request. Implausible addresses are skipped.
     public func spotMembers(emails: [String]) async throws -> [MeltingspotSpotMember] {
-        let wanted = MeltingspotFilters.listable(emails.filter(EmailAddress.isPlausible))
+        // Each address also goes lower-cased: the docs do not say whether the lookup ignores case.
+        let plausible = emails.filter(EmailAddress.isPlausible)
+        let wanted = MeltingspotFilters.listable(plausible + plausible.map { $0.lowercased() })
         var found: [MeltingspotSpotMember] = []
         var seen: Set<String> = []
         for start in stride(from: 0, to: wanted.count, by: emailLookupChunkSize) {

@@ -58,7 +58,8 @@ import Testing
         }
         #expect(enrollment.learner.email == "nouvelle.recrue@exemple.fr")
         #expect(enrollment.learner.firstName == nil, "invited by e-mail only: names are null")
-        // Second time: the member is found (case-insensitively), not created again, and already invited.
+        // Second time: the member is found (the lookup also sends the address lower-cased), not created
+        // again, and already invited.
         let again = try await driver.invite(email: "Nouvelle.Recrue@exemple.fr", to: course)
         #expect(again == .alreadyEnrolled(nil))
         let posts = simulator.injector.requests.filter { $0.method == .post && $0.path == "/v1/spotMembers" }

@@ -7,6 +7,8 @@ public protocol CredentialSource: Sendable {
     var canRefresh: Bool { get }
 }
 
+public import RosterCore
+
 /// A fixed credential (an API key). Its description never shows the value.
 public struct StaticCredential: CredentialSource, CustomStringConvertible {
     private let value: String
@@ -34,4 +36,30 @@ public struct ClosureCredential: CredentialSource, CustomStringConvertible {
     /// Whether asking again can give another value.
     public var canRefresh: Bool { true }
     public var description: String { "ClosureCredential(‹redacted›)" }
+}
+
+/// Wraps a credential source and remembers every value it hands out in a `SecretStore`, so that a
+/// redactor sharing the store hides tokens minted or refreshed after the driver was built.
+public struct RememberingCredential: CredentialSource, CustomStringConvertible {
+    private let base: any CredentialSource
+    /// Where handed-out values are remembered.
+    public let store: SecretStore
+
+    /// Wraps `base`, remembering into `store`.
+    public init(_ base: any CredentialSource, store: SecretStore) {
+        self.base = base
+        self.store = store
+    }
+
+    /// The wrapped source's credential, remembered before it is returned.
+    public func credential(refresh: Bool) async throws -> String {
+        let value = try await base.credential(refresh: refresh)
+        store.remember(value)
+        return value
+    }
+
+    /// Whether the wrapped source can refresh.
+    public var canRefresh: Bool { base.canRefresh }
+    /// Never shows a value.
+    public var description: String { "RememberingCredential(‹redacted›)" }
 }

@@ -1,3 +1,4 @@
+#if CLI
 import Foundation
 
 /// CSV (RFC 4180) rendering with spreadsheet formula injection neutralised: a cell that starts with
@@ -31,3 +32,4 @@ enum CSVText {
         line(CanonicalRecord.csvColumns.map { record.value(forColumn: $0)?.cellText ?? "" })
     }
 }
+#endif

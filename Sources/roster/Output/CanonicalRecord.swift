@@ -1,3 +1,4 @@
+#if CLI
 import Foundation
 import RosterCore
 
@@ -73,3 +74,4 @@ struct CanonicalRecord: Equatable {
         date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
     }
 }
+#endif

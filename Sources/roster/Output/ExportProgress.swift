@@ -1,3 +1,4 @@
+#if CLI
 import Foundation
 
 /// The progress line `roster export` keeps redrawing on stderr while it runs — only when stderr is a
@@ -45,3 +46,4 @@ final class ExportProgress {
         return parts.joined(separator: " · ")
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if CLI
 /// A JSON value with ordered object keys, so records print fields in the documented order (JSONEncoder
 /// reorders keys) and one record renders in a single pass without Foundation's encoder.
 enum JSONValue: Equatable {
@@ -90,3 +91,4 @@ enum JSONValue: Equatable {
         out += "\""
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if CLI
 import RosterCore
 
 /// The consistency report of a listing in a few lines, for stderr (export, and list --verbose).
@@ -24,3 +25,4 @@ struct ListingSummary {
         return "  " + first.joined(separator: " · ") + "\n  " + second.joined(separator: " · ")
     }
 }
+#endif

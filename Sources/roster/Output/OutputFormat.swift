@@ -1,3 +1,4 @@
+#if CLI
 import RosterCore
 
 /// How records are written: `table` for people, `jsonl`/`json`/`csv` for programs.
@@ -63,3 +64,4 @@ final class RecordWriter {
         ]
     }
 }
+#endif

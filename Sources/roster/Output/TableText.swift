@@ -1,3 +1,4 @@
+#if CLI
 /// A text table: columns padded to align on a terminal, or tab-separated when the output is piped
 /// (so `cut -f` and `awk -F'\t'` work and nothing depends on character widths).
 struct TableText {
@@ -29,3 +30,4 @@ struct TableText {
         String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
     }
 }
+#endif

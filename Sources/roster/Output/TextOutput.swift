@@ -1,3 +1,4 @@
+#if CLI
 import Foundation
 
 #if canImport(Glibc)
@@ -49,3 +50,4 @@ final class TextOutput: @unchecked Sendable {
         buffer.removeAll(keepingCapacity: true)
     }
 }
+#endif
