@@ -4,7 +4,8 @@ import RosterHTTP
 import Testing
 
 /// Filters: a server-side filter must select exactly what `EnrollmentQuery.matches` selects from the
-/// full listing; an undeclared one is applied locally, with the same result, and reported as local.
+/// full listing; an undeclared one is applied locally, with the same result, and reported as local; a
+/// filter the vendor's records have no data for is refused with `unsupported` before any request.
 enum FilterCases {
     static func run<H>(_ context: ConformanceContext<H>, server: Bool) async throws {
         let subject = try await context.subject(SubjectSetup(courses: 2, enrollmentsPerCourse: 12))
@@ -20,7 +21,26 @@ enum FilterCases {
             return context.fail("the unfiltered listing failed: \(error)")
         }
         guard !full.isEmpty else { return context.fail("the backend holds no records") }
-        let filters = EnrollmentFilter.allCases.filter { serverSide.contains($0) == server }
+        let filters = EnrollmentFilter.allCases.filter {
+            serverSide.contains($0) == server && !caps.unavailableFilters.contains($0)
+        }
+        if !server {
+            for filter in caps.unavailableFilters.sorted() {
+                let before = subject.backend.injector.requestCount
+                do {
+                    _ = try await roster.listAll(sampleQuery(for: filter, from: full))
+                    context.fail("filter \(filter) is declared unavailable but the listing ran")
+                } catch let error as RosterError {
+                    context.note(error)
+                    context.check(error.code == .unsupported, "filter \(filter): expected unsupported, got \(error.code)")
+                } catch {
+                    context.fail("filter \(filter) failed with \(error)")
+                }
+                context.check(
+                    subject.backend.injector.requestCount == before,
+                    "filter \(filter) is unavailable, yet the refused listing sent requests")
+            }
+        }
         for filter in filters {
             let query = sampleQuery(for: filter, from: full)
             let expected = Set(full.filter { query.matches($0, on: [filter]) }.map(\.id))

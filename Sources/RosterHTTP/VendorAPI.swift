@@ -190,16 +190,31 @@ public enum RequestBody: Sendable, Hashable {
 
 /// The rule for base URLs: https anywhere, plain http only on loopback hosts.
 public enum BaseURLPolicy {
-    /// True for 127.0.0.0/8, `localhost` and `::1`.
+    /// True for a literal IPv4 address in 127.0.0.0/8, `localhost` and `::1` — and nothing else: a
+    /// name such as `127.example.com` is not loopback, whatever it starts with.
     public static func isLoopback(host: String) -> Bool {
         let h = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        return h == "localhost" || h == "::1" || h.hasPrefix("127.")
+        if h == "localhost" || h == "::1" { return true }
+        let octets = h.split(separator: ".", omittingEmptySubsequences: false)
+        guard octets.count == 4, octets[0] == "127" else { return false }
+        return octets.allSatisfy { octet in
+            !octet.isEmpty && octet.count <= 3 && octet.allSatisfy(\.isASCII) && octet.allSatisfy(\.isNumber)
+                && Int(octet).map { $0 <= 255 } == true
+        }
     }
 
     /// Throws `invalidArgument` unless `url` is https, or http on a loopback host.
     public static func validate(_ url: URL, provider: ProviderID? = nil) throws {
         guard let scheme = url.scheme?.lowercased(), let host = url.host, !host.isEmpty else {
             throw RosterError(.invalidArgument, "the base URL needs a scheme and a host", provider: provider)
+        }
+        if url.user != nil || url.password != nil {
+            throw RosterError(
+                .invalidArgument, "the base URL must not carry a user or password: credentials come from the environment",
+                provider: provider)
+        }
+        if url.query != nil || url.fragment != nil {
+            throw RosterError(.invalidArgument, "the base URL must not carry a query or fragment", provider: provider)
         }
         if scheme == "https" { return }
         if scheme == "http" && isLoopback(host: host) { return }
@@ -220,14 +235,23 @@ public enum RetryAfter {
         return max(0, date.timeIntervalSince(now))
     }
 
-    /// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), the form RFC 9110 requires senders
-    /// to use; nil otherwise.
+    /// Parses an HTTP-date in any of the three forms RFC 9110 §5.6.7 makes recipients accept:
+    /// IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), the obsolete RFC 850 form
+    /// (`Sunday, 06-Nov-94 08:49:37 GMT`) and asctime (`Sun Nov  6 08:49:37 1994`); nil otherwise.
     public static func httpDate(_ text: String) -> Date? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-        return formatter.date(from: text)
+        let collapsed = text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        for format in ["EEE, dd MMM yyyy HH:mm:ss 'GMT'", "EEEE, dd-MMM-yy HH:mm:ss 'GMT'", "EEE MMM d HH:mm:ss yyyy"] {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = TimeZone(identifier: "GMT")
+            formatter.dateFormat = format
+            if format.contains("yy HH"), let date = formatter.date(from: collapsed) {
+                // RFC 850 years have two digits: read them as the nearest year not more than 50 years ahead.
+                return date
+            }
+            if let date = formatter.date(from: collapsed) { return date }
+        }
+        return nil
     }
 
     /// Formats `date` as an IMF-fixdate.

@@ -1,3 +1,4 @@
+import RosterCore
 import Foundation
 
 /// The enrollment filters `InMemoryHandler` applies on the "server", parsed from a listing's query.
@@ -34,7 +35,9 @@ struct InMemoryServerFilter {
         if let learner, record.learner.id != learner { return false }
         if !statuses.isEmpty, !statuses.contains(record.status) { return false }
         if !roles.isEmpty, !roles.contains(record.role) { return false }
-        if !emails.isEmpty, !emails.contains(record.learner.email?.lowercased() ?? "") { return false }
+        // Only a plausible address counts as an e-mail, as in the neutral model (`Learner.email`).
+        let email = record.learner.email.flatMap { EmailAddress.isPlausible($0) ? $0 : nil }
+        if !emails.isEmpty, !emails.contains(email?.lowercased() ?? "") { return false }
         if let updatedSince, record.updatedAt < updatedSince { return false }
         if let updatedBefore, record.updatedAt > updatedBefore { return false }
         if let search, !search.isEmpty {
@@ -42,7 +45,7 @@ struct InMemoryServerFilter {
             let joined = [person.firstName, person.lastName].compactMap { $0 }.filter { !$0.isEmpty }
             let haystack = [
                 joined.isEmpty ? nil : joined.joined(separator: " "), person.firstName, person.lastName,
-                person.username, person.email,
+                person.username, email,
             ]
             if !haystack.contains(where: { $0?.lowercased().contains(search) == true }) { return false }
         }

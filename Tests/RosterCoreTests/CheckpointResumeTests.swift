@@ -36,4 +36,19 @@ import Testing
             #expect(first + rest == all, "cut after \(cut) in \(style), per course: \(perCourse)")
         }
     }
+
+    @Test func eachPassKeepsItsOwnCheckpoint() async throws {
+        let records = sampleEnrollments(9)
+        let roster = Roster(driver: FakeDriver(records: records))
+        let query = EnrollmentQuery(pageSize: 2)
+        let listing = roster.enrollments(query)
+        var first = listing.makeAsyncIterator()
+        var seen: [EnrollmentID] = []
+        for _ in 0..<4 { seen.append(try #require(try await first.next()).id) }
+        var second = listing.makeAsyncIterator()
+        _ = try await second.next()
+        let saved = try #require(first.checkpoint)
+        let rest = try await ids(roster.enrollments(query, resumingFrom: saved))
+        #expect(seen + rest == records.map(\.id))
+    }
 }

@@ -86,4 +86,23 @@ import Testing
         var empty = PageWalker(style: .nextLink, limit: 2)
         expectInconsistent { try empty.advance(after: page(0, link: "https://x/?o=2"), at: .start, newRecords: 0) }
     }
+
+    @Test func pageNumberWithTotalRefusesAShortPageTheTotalPointsPast() {
+        // A vendor that silently caps the page size below what was asked must not end the listing early.
+        var capped = PageWalker(style: .pageNumberWithTotal(firstPage: 1), limit: 5)
+        expectInconsistent { try capped.advance(after: page(2, total: 10), at: .start, newRecords: 2) }
+    }
+
+    @Test func nextLinkRefusesAFullPageOfRecordsAlreadyListed() throws {
+        var walker = PageWalker(style: .nextLink, limit: 2)
+        _ = try walker.advance(after: page(2, link: "https://x/?o=2"), at: .start, newRecords: 2)
+        expectInconsistent {
+            try walker.advance(after: page(2, link: "https://x/?o=4"), at: .link("https://x/?o=2"), newRecords: 0)
+        }
+        var partial = PageWalker(style: .nextLink, limit: 2)
+        _ = try partial.advance(after: page(2, link: "https://x/?o=2"), at: .start, newRecords: 2)
+        #expect(
+            try partial.advance(after: page(2, link: "https://x/?o=4"), at: .link("https://x/?o=2"), newRecords: 1)
+                == .next(.link("https://x/?o=4")))
+    }
 }

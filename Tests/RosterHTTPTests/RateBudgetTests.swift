@@ -40,6 +40,25 @@ struct RateBudgetTests {
         #expect(a !== sameKey)
     }
 
+    @Test func aSharedBudgetBelongsToOneClock() async throws {
+        let limit = RateLimit(requests: 1, per: 10)
+        let key = "key-\(UUID())"
+        let first = VirtualClock()
+        let second = VirtualClock()
+        _ = RateBudget.shared(key: key, limits: [limit], clock: first)
+        let budget = RateBudget.shared(key: key, limits: [limit], clock: second)
+        try await budget.acquire()
+        second.advance(by: 10)
+        #expect(budget.remaining(in: limit) == 1)
+    }
+
+    @Test func aBudgetWithAnEmptyWindowIsIgnoredRatherThanWaitingForEver() async throws {
+        let clock = VirtualClock()
+        let budget = RateBudget(limits: [RateLimit(requests: 0, per: 1)], clock: clock)
+        try await budget.acquire()
+        #expect(clock.recordedSleeps.isEmpty)
+    }
+
     @Test func theMiddlewareTakesATokenPerAttempt() async throws {
         let clock = VirtualClock()
         let budget = RateBudget(limits: [RateLimit(requests: 2, per: 1)], clock: clock)

@@ -136,6 +136,8 @@ struct RetryAfterParsingTests {
         #expect(RetryAfter.seconds(from: "120", now: now) == 120)
         #expect(RetryAfter.seconds(from: "Sun, 06 Nov 1994 08:50:37 GMT", now: now) == 60)
         #expect(RetryAfter.seconds(from: "Sun, 06 Nov 1994 08:40:00 GMT", now: now) == 0)
+        #expect(RetryAfter.seconds(from: "Sunday, 06-Nov-94 08:50:37 GMT", now: now) == 60)
+        #expect(RetryAfter.seconds(from: "Sun Nov  6 08:50:37 1994", now: now) == 60)
         #expect(RetryAfter.seconds(from: "soon", now: now) == nil)
         #expect(RetryAfter.seconds(from: "-5", now: now) == nil)
     }

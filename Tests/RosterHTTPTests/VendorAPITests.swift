@@ -33,6 +33,22 @@ struct VendorAPITests {
         #expect(throws: RosterError.self) { try api(ScriptedTransport([]), base: "ftp://example.com") }
     }
 
+    @Test func loopbackMeansLiteralLoopbackAddressesOnly() throws {
+        for host in ["127.0.0.1", "127.1.2.3", "localhost", "LOCALHOST", "::1", "[::1]"] {
+            #expect(BaseURLPolicy.isLoopback(host: host), "\(host)")
+        }
+        for host in ["127.example.com", "127.0.0.1.evil.net", "127.0.0", "127.0.0.256", "128.0.0.1", "example.com", ""] {
+            #expect(!BaseURLPolicy.isLoopback(host: host), "\(host)")
+        }
+        #expect(throws: RosterError.self) { try api(ScriptedTransport([]), base: "http://127.example.com/v2") }
+    }
+
+    @Test func baseURLsCarryNoUserinfoQueryOrFragment() throws {
+        for bad in ["https://bob:pw@api.example.com/v2", "https://api.example.com/v2?api_key=x", "https://api.example.com/v2#x"] {
+            #expect(throws: RosterError.self, "\(bad)") { try api(ScriptedTransport([]), base: bad) }
+        }
+    }
+
     @Test func formAndJSONBodiesCarryAContentType() async throws {
         let transport = ScriptedTransport([])
         let api = try api(transport)

@@ -9,6 +9,13 @@ import Testing
 /// The record formats, checked on hand-made enrollments: field order, omission of absent values,
 /// instants in UTC with Z, JSON escaping, and CSV formula neutralisation.
 struct OutputFormatTests {
+    @Test func tableCellsCannotCarryTerminalEscapes() {
+        let hostile = "Åse\u{1B}]0;pwned\u{07}\u{1B}[31mRed\u{9B}2J\tTab\nLine"
+        let cell = TableText.flatten(hostile)
+        #expect(cell == "Åse?]0;pwned??[31mRed?2J Tab Line")
+        #expect(!cell.unicodeScalars.contains { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) })
+    }
+
     static func enrollment(firstName: String? = "Åse", lastName: String? = "Ødegård", email: String? = "ase@example.no")
         -> Enrollment
     {

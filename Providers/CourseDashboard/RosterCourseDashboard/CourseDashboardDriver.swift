@@ -65,7 +65,9 @@ public struct CourseDashboardDriver: RosterDriver, CustomStringConvertible, Cust
             defaultPageSize: configuration.pageSize, maxPageSize: Self.maxPageSize,
             serverFilters: [.course, .role, .search], listsPerCourse: true,
             enrollableRoles: [.learner, .manager],
-            rateLimits: configuration.rateLimit.map { [$0] } ?? [], narrowingFilters: [.status])
+            rateLimits: configuration.rateLimit.map { [$0] } ?? [], narrowingFilters: [.status],
+            // Course users carry no e-mail, session, organization, creation or update time.
+            unavailableFilters: [.email, .session, .organization, .updatedSince, .updatedBefore, .createdSince, .createdBefore])
     }
 
     // MARK: Listing

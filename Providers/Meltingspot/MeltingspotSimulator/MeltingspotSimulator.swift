@@ -30,9 +30,14 @@ public final class MeltingspotSimulator: Sendable {
             secretKey ?? "msk_live_" + String(format: "%016llx%016llx", keyGenerator.next(), keyGenerator.next())
         self.clock = clock
         self.store = SpotStore(
-            SpotState(seed: seed, now: clock.now(), courses: courses, participantsPerCourse: participantsPerCourse))
+            SpotState(
+                seed: seed, now: Self.seedReferenceDate, courses: courses, participantsPerCourse: participantsPerCourse))
         self.injector = FaultInjector(plan: faults, clock: clock) { SimulatorWireFormat.error($0) }
     }
+
+    /// The moment generated timestamps are placed before (2026-11-01T00:00:00Z): fixed, so that the
+    /// same seed gives the same data on every run, whatever the clock says.
+    static let seedReferenceDate = Date(timeIntervalSince1970: 1_793_491_200)
 
     /// Answers one request as Meltingspot would (faults first, then the documented behaviour).
     public func handle(_ request: HTTPRequest) async -> HTTPResponse {

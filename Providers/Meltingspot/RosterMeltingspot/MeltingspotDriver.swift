@@ -57,7 +57,7 @@ public struct MeltingspotDriver: RosterDriver {
             defaultPageSize: MeltingspotPaging.defaultPageSize, maxPageSize: MeltingspotPaging.maxPageSize,
             serverFilters: MeltingspotFilters.serverSide, listsPerCourse: true, needsCourseForRecordAccess: true,
             writableStatuses: [], enrollableRoles: [.learner], rateLimits: configuration.rateLimits,
-            narrowingFilters: MeltingspotFilters.narrowing)
+            narrowingFilters: MeltingspotFilters.narrowing, unavailableFilters: MeltingspotFilters.unavailable)
     }
 
     /// Requests left in today's budget for this key (nil when no daily budget is configured): the

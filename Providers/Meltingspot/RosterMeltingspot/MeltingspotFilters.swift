@@ -11,6 +11,11 @@ enum MeltingspotFilters {
     static let serverSide: Set<EnrollmentFilter> = [.status]
     /// The neutral filters the server narrows by and the facade then applies exactly.
     static let narrowing: Set<EnrollmentFilter> = [.email]
+    /// Filters no Meltingspot participant can satisfy: it has no sessions, no organization and no
+    /// creation or update time (only invited/started/completed/unenrolled/last-activity times).
+    static let unavailable: Set<EnrollmentFilter> = [
+        .session, .organization, .updatedSince, .updatedBefore, .createdSince, .createdBefore,
+    ]
 
     /// The filter query items for `query`, or nil when no record can match (only statuses Meltingspot
     /// never holds, or only implausible addresses, were asked for), so no request needs to be sent.

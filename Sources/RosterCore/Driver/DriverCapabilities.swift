@@ -25,6 +25,10 @@ public struct DriverCapabilities: Hashable, Sendable, Codable {
     /// splits into enrolled, in progress and completed): the facade passes them to the driver so the
     /// server sends less, and still applies them exactly itself.
     public var narrowingFilters: Set<EnrollmentFilter>
+    /// Filters that cannot be applied at all because the vendor's records lack the data (no update
+    /// time, no e-mail, no sessions): a query using one is refused with `unsupported` instead of
+    /// silently matching nothing.
+    public var unavailableFilters: Set<EnrollmentFilter>
     /// True when the vendor can only list enrollments of one course at a time: a listing without a
     /// course then walks every course (the facade does that).
     public var listsPerCourse: Bool
@@ -43,9 +47,10 @@ public struct DriverCapabilities: Hashable, Sendable, Codable {
         defaultPageSize: Int, maxPageSize: Int, serverFilters: Set<EnrollmentFilter>, listsPerCourse: Bool,
         needsCourseForRecordAccess: Bool = false, writableStatuses: Set<EnrollmentStatus> = [],
         enrollableRoles: Set<EnrollmentRole> = [], rateLimits: [RateLimit] = [],
-        narrowingFilters: Set<EnrollmentFilter> = []
+        narrowingFilters: Set<EnrollmentFilter> = [], unavailableFilters: Set<EnrollmentFilter> = []
     ) {
         self.narrowingFilters = narrowingFilters
+        self.unavailableFilters = unavailableFilters
         self.operations = operations
         self.enrollmentPaging = enrollmentPaging
         self.coursePaging = coursePaging

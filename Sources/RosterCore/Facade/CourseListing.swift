@@ -45,6 +45,11 @@ public struct CourseListing<Driver: RosterDriver>: AsyncSequence, Sendable {
                         started = true
                         let caps = roster.capabilities
                         guard caps.supports(.listCourses) else { throw roster.driver.unsupported(.listCourses) }
+                        if let size = query.pageSize, !(1...caps.maxPageSize).contains(size) {
+                            throw RosterError(
+                                .invalidArgument, "page size \(size) is outside 1...\(caps.maxPageSize)",
+                                provider: roster.provider)
+                        }
                         let driver = roster.driver
                         segment = PagedSegment(
                             query: query, style: caps.coursePaging, limit: query.pageSize ?? caps.defaultPageSize,

@@ -7,13 +7,15 @@ public struct EnrollmentListing<Driver: RosterDriver>: AsyncSequence, Sendable {
     let roster: Roster<Driver>
     let query: EnrollmentQuery
     let resumeFrom: ListingCheckpoint?
-    let state = ListingState()
+    let latest = LatestListingState()
 
-    /// The consistency report of the latest pass, up to where it has got.
-    public var report: ListingReport { state.report }
+    /// The consistency report of the latest pass (the most recently made iterator), up to where it has
+    /// got. Each iterator also has its own `report`.
+    public var report: ListingReport { latest.state.report }
 
-    /// Where the latest pass stands: save it to resume after a crash. Nil before the first page.
-    public var checkpoint: ListingCheckpoint? { state.checkpoint }
+    /// Where the latest pass stands: save it to resume after a crash. Nil before the first page and
+    /// after the end. With several passes at once, read each iterator's own `checkpoint` instead.
+    public var checkpoint: ListingCheckpoint? { latest.state.checkpoint }
 
     /// Collects every record, failing with `ListingLimitExceeded` rather than truncating when there
     /// are more than `max`.
@@ -27,7 +29,9 @@ public struct EnrollmentListing<Driver: RosterDriver>: AsyncSequence, Sendable {
     }
 
     public func makeAsyncIterator() -> Iterator {
-        Iterator(roster: roster, query: query, resumeFrom: resumeFrom, state: state)
+        let state = ListingState()
+        latest.state = state
+        return Iterator(roster: roster, query: query, resumeFrom: resumeFrom, state: state)
     }
 
     /// Walks pages (and courses, for per-course vendors) on demand.
@@ -37,6 +41,11 @@ public struct EnrollmentListing<Driver: RosterDriver>: AsyncSequence, Sendable {
         let resumeFrom: ListingCheckpoint?
         let state: ListingState
         let counters = ListingCounters()
+
+        /// This pass's consistency report, up to where it has got.
+        public var report: ListingReport { state.report }
+        /// Where this pass stands (nil before the first page and after the end).
+        public var checkpoint: ListingCheckpoint? { state.checkpoint }
 
         private var started = false
         private var finished = false

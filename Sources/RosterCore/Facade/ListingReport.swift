@@ -75,7 +75,17 @@ public final class ListingCounters: @unchecked Sendable {
     public var requests: Int { lock.withLock { _requests } }
 }
 
-/// Shared, lock-guarded state behind a listing's `report` and `checkpoint` properties.
+/// Which pass of a listing is the latest: the state `listing.report` and `listing.checkpoint` read.
+final class LatestListingState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current = ListingState()
+    var state: ListingState {
+        get { lock.withLock { current } }
+        set { lock.withLock { current = newValue } }
+    }
+}
+
+/// Lock-guarded state of one pass, behind its `report` and `checkpoint`.
 final class ListingState: @unchecked Sendable {
     private let lock = NSLock()
     private var _report = ListingReport()

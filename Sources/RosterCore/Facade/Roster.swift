@@ -73,6 +73,13 @@ public struct Roster<Driver: RosterDriver>: Sendable {
     public func validate(_ query: EnrollmentQuery) throws {
         let caps = capabilities
         guard caps.supports(.listEnrollments) else { throw driver.unsupported(.listEnrollments) }
+        let impossible = query.filters.intersection(caps.unavailableFilters)
+        if !impossible.isEmpty {
+            throw RosterError(
+                .unsupported,
+                "\(provider) records carry no data for the filter(s) \(impossible.sorted().map(\.rawValue).joined(separator: ", ")): they would match nothing",
+                provider: provider)
+        }
         if let size = query.pageSize, !(1...caps.maxPageSize).contains(size) {
             throw RosterError(
                 .invalidArgument, "page size \(size) is outside 1...\(caps.maxPageSize)", provider: provider)

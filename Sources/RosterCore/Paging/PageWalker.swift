@@ -55,6 +55,10 @@ public struct PageWalker: Sendable {
                 }
                 return .end
             }
+            if let total = page.total, count < limit, (pagesDone - 1) * limit + count < total {
+                throw inconsistency(
+                    "page \(pageIndex) holds \(count) of \(limit) records but the total of \(total) points onward (does the vendor cap the page size?)")
+            }
             if let total = page.total, pagesDone * limit >= total { return .end }
             if page.total == nil && count < limit { return .end }
             if count == limit && newRecords == 0 {
@@ -77,6 +81,9 @@ public struct PageWalker: Sendable {
         case .nextLink:
             guard let link = page.nextLink else { return .end }
             if count == 0 { throw inconsistency("an empty page at \(position) still points onward") }
+            if count == limit && newRecords == 0 {
+                throw inconsistency("a full page at \(position) repeated records already listed")
+            }
             guard visitedCursors.insert("link:" + link).inserted else {
                 throw inconsistency("the next link repeated")
             }

@@ -16,9 +16,11 @@ public final class RateBudget: @unchecked Sendable {
     private var updatedAt: Double
     private let clock: any RosterClock
 
-    /// Creates a budget that starts full.
+    /// Creates a budget that starts full. Limits with no requests or no window are ignored (they
+    /// would mean waiting for ever).
     public init(limits: [RateLimit], clock: any RosterClock = SystemClock()) {
-        self.buckets = limits.map { Bucket(limit: $0, tokens: Double($0.requests)) }
+        self.buckets = limits.filter { $0.requests > 0 && $0.seconds > 0 }
+            .map { Bucket(limit: $0, tokens: Double($0.requests)) }
         self.clock = clock
         self.updatedAt = clock.uptime()
     }
@@ -26,11 +28,14 @@ public final class RateBudget: @unchecked Sendable {
     private static let registryLock = NSLock()
     nonisolated(unsafe) private static var registry: [Int: RateBudget] = [:]
 
-    /// The budget shared by every client using `key` (a credential; only its hash is kept).
+    /// The budget shared by every client using `key` (a credential; only its hash is kept) on the
+    /// same clock: a test's virtual clock gets a budget of its own.
     public static func shared(key: String, limits: [RateLimit], clock: any RosterClock = SystemClock()) -> RateBudget {
         var hasher = Hasher()
         hasher.combine(key)
         for limit in limits { hasher.combine(limit) }
+        hasher.combine(ObjectIdentifier(type(of: clock)))
+        if type(of: clock) is AnyClass { hasher.combine(ObjectIdentifier(clock as AnyObject)) }
         let slot = hasher.finalize()
         return registryLock.withLock {
             if let existing = registry[slot] { return existing }

@@ -22,7 +22,8 @@ public struct SystemClock: RosterClock {
     /// Waits for `seconds` (see the type for how).
     public func sleep(seconds: Double) async throws {
         guard seconds > 0 else { return }
-        try await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000))
+        // Clamped to a year: an absurd wait (a hostile Retry-After) must not overflow the conversion.
+        try await Task.sleep(nanoseconds: UInt64(min(seconds, 31_536_000) * 1_000_000_000))
     }
 }
 

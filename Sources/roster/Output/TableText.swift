@@ -25,9 +25,20 @@ struct TableText {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A cell on one line: tabs and line breaks become spaces.
+    /// A cell on one line and safe for a terminal: tabs and line breaks become spaces, and every other
+    /// control character (ESC, BEL, C1 controls: what terminal escape sequences are made of) becomes
+    /// `?`, so a vendor's text can neither move the cursor nor recolour or retitle the terminal.
     static func flatten(_ text: String) -> String {
-        String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
+        var result = ""
+        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x09, 0x0A, 0x0D: result.unicodeScalars.append(" ")
+            case 0x00..<0x20, 0x7F..<0xA0: result.unicodeScalars.append("?")
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 }
 #endif
