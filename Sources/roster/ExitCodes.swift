@@ -75,7 +75,14 @@ struct ToolFailure: Error, CustomStringConvertible {
         case .unsupported: return "run `roster providers` to see what each provider supports"
         case .decoding, .inconsistentPaging:
             return "the vendor's answer was not usable; run again with --verbose to see requests"
-        default: return nil
+        case .notFound:
+            return "check the id (and --course); `roster list --provider \(error.provider?.rawValue ?? "P")` shows what exists"
+        case .invalidArgument:
+            return error.fieldErrors.isEmpty
+                ? "check the options against `roster <command> --help`" : "fix the fields named above and run again"
+        case .responseTooLarge: return "the response exceeded the size cap; narrow the listing (--course, --status)"
+        case .untrustedEndpoint:
+            return "the vendor pointed at another host and nothing was sent there; check the base URL"
         }
     }
 }

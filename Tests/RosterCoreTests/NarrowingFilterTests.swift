@@ -33,3 +33,15 @@ struct NarrowingFilterTests {
         #expect(listing.report.narrowedOnServer.isEmpty)
     }
 }
+
+@Suite("Course walks")
+struct CourseWalkTests {
+    @Test func aWalkPutsTheCourseListingsTitleOnRecordsThatHaveNone() async throws {
+        var driver = FakeDriver(
+            records: sampleEnrollments(2, course: "c1") + sampleEnrollments(2, course: "c2", from: 10),
+            operations: [.listEnrollments, .listCourses], listsPerCourse: true)
+        driver.courses = [Course(id: "c1", title: "Førstehjelp"), Course(id: "c2")]
+        let records = try await Roster(driver: driver).enrollments().collect(max: 10)
+        #expect(records.map(\.course.title) == ["Førstehjelp", "Førstehjelp", nil, nil])
+    }
+}

@@ -50,6 +50,8 @@ public struct EnrollmentListing<Driver: RosterDriver>: AsyncSequence, Sendable {
         private var started = false
         private var finished = false
         private var courses: [CourseID]?
+        /// Titles from the course listing of a walk, put on records whose vendor sends none.
+        private var courseTitles: [CourseID: String] = [:]
         private var currentCourse: CourseID?
         private var segment: PagedSegment<EnrollmentQuery, Enrollment>?
         private var segmentTotal: Int?
@@ -144,7 +146,9 @@ public struct EnrollmentListing<Driver: RosterDriver>: AsyncSequence, Sendable {
                 return
             }
             if capabilities.listsPerCourse && query.course == nil {
-                courses = try await roster.allCourseIDs(counters: counters)
+                let walked = try await roster.allCourses(counters: counters)
+                courses = walked.map(\.id)
+                courseTitles = Dictionary(walked.compactMap { c in c.title.map { (c.id, $0) } }, uniquingKeysWith: { a, _ in a })
             } else {
                 beginSegment(course: nil, at: .start)
             }
@@ -176,8 +180,9 @@ public struct EnrollmentListing<Driver: RosterDriver>: AsyncSequence, Sendable {
             var kept: [Enrollment] = []
             var duplicates = 0
             var filtered = 0
-            for record in page.fetched.records {
+            for var record in page.fetched.records {
                 if skipOnFirstPage.contains(record.id) { continue }
+                if record.course.title == nil, let title = courseTitles[record.course.id] { record.course.title = title }
                 guard seen.insert(record.id).inserted else {
                     duplicates += 1
                     continue

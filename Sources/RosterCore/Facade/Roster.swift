@@ -102,13 +102,13 @@ public struct Roster<Driver: RosterDriver>: Sendable {
         }
     }
 
-    /// Every course id, walking the course listing to its end.
-    func allCourseIDs(counters: ListingCounters) async throws -> [CourseID] {
+    /// Every course, walking the course listing to its end (ids de-duplicated, vendor order kept).
+    func allCourses(counters: ListingCounters) async throws -> [Course] {
         let driver = self.driver
         var segment = PagedSegment<CourseQuery, Course>(
             query: CourseQuery(), style: capabilities.coursePaging, limit: capabilities.defaultPageSize,
             fetch: { try await driver.fetchCourses($0) })
-        var ids: [CourseID] = []
+        var courses: [Course] = []
         var seen: Set<CourseID> = []
         while true {
             try Task.checkCancellation()
@@ -117,9 +117,9 @@ public struct Roster<Driver: RosterDriver>: Sendable {
                 try await segment.nextPage(newRecords: { $0.records.filter { !known.contains($0.id) }.count })
             }
             guard let page else { break }
-            for course in page.fetched.records where seen.insert(course.id).inserted { ids.append(course.id) }
+            for course in page.fetched.records where seen.insert(course.id).inserted { courses.append(course) }
         }
-        return ids
+        return courses
     }
 
     /// Runs a single-record operation after checking the capability, wrapping its errors.
