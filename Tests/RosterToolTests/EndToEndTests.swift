@@ -154,22 +154,42 @@ struct EndToEndTests {
     }
 
     @Test(arguments: ["meltingspot", "course-dashboard"])
-    func enrollDryRunSendsNothing(_ vendor: String) async throws {
+    func enrollDryRunPrintsTheWriteAndSendsNothing(_ vendor: String) async throws {
         try await withServer(Self.serveArguments) { server in
             let env = server.environment
             let before = try await ToolProcess.run(
                 ["list", "--provider", vendor, "--format", "jsonl"], environment: env)
-            let course = try #require(try Self.objects(before.lines).first?["courseId"] as? String)
+            let records = try Self.objects(before.lines)
+            let course = try #require(records.first?["courseId"] as? String)
+            func learnerID(_ record: [String: Any]) -> String? { (record["learner"] as? [String: Any])?["id"] as? String }
+            let inCourse = Set(records.filter { $0["courseId"] as? String == course }.compactMap(learnerID))
+            let outsiders = Array(Set(records.compactMap(learnerID)).subtracting(inCourse).sorted().prefix(2))
+            try #require(outsiders.count == 2)
             let dry = try await ToolProcess.run(
-                ["enroll", "--provider", vendor, "--course", course, "--dry-run", "999001", "999002"], environment: env)
+                ["enroll", "--provider", vendor, "--course", course, "--dry-run"] + outsiders, environment: env)
             #expect(dry.status == 0, "\(dry.stderr)")
             let outcomes = try Self.objects(dry.lines)
             #expect(outcomes.count == 2)
-            #expect(
-                outcomes.allSatisfy { $0["result"] as? String == "dryRun" && $0["operation"] as? String == "enroll" })
+            for outcome in outcomes {
+                #expect(outcome["result"] as? String == "dryRun" && outcome["operation"] as? String == "enroll")
+                let wouldSend = try #require(outcome["wouldSend"] as? [String: Any])
+                #expect(wouldSend["method"] as? String == "POST")
+                #expect((wouldSend["url"] as? String)?.contains(course) == true)
+                #expect(wouldSend["body"] is String)
+            }
             let after = try await ToolProcess.run(
                 ["list", "--provider", vendor, "--format", "jsonl"], environment: env)
             #expect(after.stdout == before.stdout, "a dry run changed the roster")
+        }
+    }
+
+    @Test func aDryRunStillRunsTheProvidersChecks() async throws {
+        try await withServer(Self.serveArguments + ["--vendor", "course-dashboard"]) { server in
+            let dry = try await ToolProcess.run(
+                ["enroll", "--provider", "course-dashboard", "--course", "101", "--dry-run", "not-a-user"],
+                environment: server.environment)
+            #expect(dry.status != 0)
+            #expect(try Self.objects(dry.lines).first?["result"] as? String == "failed")
         }
     }
 

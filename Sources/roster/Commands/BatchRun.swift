@@ -35,16 +35,27 @@ struct BatchRun {
         TextOutput.standardOutput.flush()
     }
 
-    /// Runs `body`, recording a failure instead of throwing.
-    mutating func attempt(_ fields: [(key: String, value: JSONValue)], _ body: () async throws -> String) async {
+    /// Runs `body`, recording a failure instead of throwing. In a dry run (`dryRun` set), a write the
+    /// recorder captured stopped the operation: it is reported as `dryRun` with the request that would
+    /// have been sent. An operation that needed no write (already enrolled) is reported as usual.
+    mutating func attempt(
+        _ fields: [(key: String, value: JSONValue)], dryRun: DryRunRecorder? = nil, _ body: () async throws -> String
+    ) async {
         do {
             record(fields, result: try await body())
-        } catch let error as RosterError {
-            record(fields, result: "failed", error: ToolFailure(error, redactor: EnvironmentSecrets.redactor))
-        } catch let failure as ToolFailure {
-            record(fields, result: "failed", error: failure)
         } catch {
-            record(fields, result: "failed", error: ToolFailure(.unavailable, "\(error)"))
+            if let request = dryRun?.take() {
+                record(fields + DryRunRecorder.fields(of: request), result: "dryRun")
+                return
+            }
+            switch error {
+            case let error as RosterError:
+                record(fields, result: "failed", error: ToolFailure(error, redactor: EnvironmentSecrets.redactor))
+            case let failure as ToolFailure:
+                record(fields, result: "failed", error: failure)
+            default:
+                record(fields, result: "failed", error: ToolFailure(.unavailable, "\(error)"))
+            }
         }
     }
 

@@ -24,12 +24,17 @@ struct ConnectionOptions: ParsableArguments {
     func kit() throws -> ProviderKit { try ProviderCatalog.require(provider) }
 
     /// The facade for `--provider`, built from the environment.
-    func roster(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Roster<AnyRosterDriver> {
+    /// With `dryRun`, writes are captured there instead of being sent (see `DryRunTransport`).
+    func roster(
+        environment: [String: String] = ProcessInfo.processInfo.environment, dryRun: DryRunRecorder? = nil
+    ) throws -> Roster<AnyRosterDriver> {
         let kit = try kit()
         guard retries >= 0, retries <= 20 else { throw ToolFailure(.usage, "--retries must be within 0...20") }
+        let network = URLSessionTransport(deadlineSeconds: 60)
         let connection = ProviderConnection(
             baseURL: try baseURL(of: kit, environment: environment), environment: environment,
-            transport: URLSessionTransport(deadlineSeconds: 60), retry: Self.retryPolicy(retries: retries),
+            transport: dryRun.map { DryRunTransport(base: network, recorder: $0) } ?? network,
+            retry: Self.retryPolicy(retries: retries),
             observer: verbose ? StandardErrorObserver() : nil)
         return try kit.roster(connection)
     }

@@ -2,14 +2,15 @@
 import ArgumentParser
 import RosterCore
 
-/// `roster enroll`: puts people into a course; `--dry-run` checks and prints, sends nothing.
+/// `roster enroll`: puts people into a course; `--dry-run` runs the checks and lookups and prints the
+/// write it would send instead of sending it.
 struct EnrollCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "enroll", abstract: "Enroll people (by provider user id) in a course.",
         discussion: """
             Prints one JSON line per person (result: created, alreadyEnrolled, dryRun or failed).
             Example:
-              roster enroll --provider course-dashboard --course 7 --dry-run 1042 1043
+              roster enroll --provider course-dashboard --course 101 --dry-run 1042 1043
             """)
 
     @OptionGroup var connection: ConnectionOptions
@@ -23,7 +24,7 @@ struct EnrollCommand: AsyncParsableCommand {
     @Flag(help: "Ask the vendor to e-mail the person, where it can.")
     var notify = false
 
-    @Flag(help: "Check and print what would be sent; send nothing.")
+    @Flag(help: "Run the checks and lookups, print the write that would be sent, and send no write.")
     var dryRun = false
 
     @Argument(help: "Provider user ids.")
@@ -31,7 +32,8 @@ struct EnrollCommand: AsyncParsableCommand {
 
     func run() async throws {
         let role = try QueryOptions.role(self.role)
-        let roster = try connection.roster()
+        let recorder = dryRun ? DryRunRecorder() : nil
+        let roster = try connection.roster(dryRun: recorder)
         let capabilities = roster.capabilities
         guard capabilities.supports(.enroll) else { throw roster.driver.unsupported(.enroll) }
         if !capabilities.enrollableRoles.isEmpty, !capabilities.enrollableRoles.contains(role) {
@@ -43,13 +45,9 @@ struct EnrollCommand: AsyncParsableCommand {
                 (key: "courseId", value: .text(course)), (key: "learnerId", value: .text(learner)),
                 (key: "role", value: .text(role.name)),
             ]
-            if dryRun {
-                batch.record(fields, result: "dryRun")
-                continue
-            }
             let request = EnrollRequest(
                 course: CourseID(course), learner: LearnerID(learner), role: role, notify: notify)
-            await batch.attempt(fields) {
+            await batch.attempt(fields, dryRun: recorder) {
                 switch try await roster.enroll(request) {
                 case .created: "created"
                 case .alreadyEnrolled: "alreadyEnrolled"

@@ -2,13 +2,14 @@
 import ArgumentParser
 import RosterCore
 
-/// `roster unenroll`: takes enrollments out of their course; `--dry-run` checks and prints only.
+/// `roster unenroll`: takes enrollments out of their course; `--dry-run` prints the write it would
+/// send instead of sending it.
 struct UnenrollCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unenroll", abstract: "Remove enrollments (by enrollment id) where the provider supports it.",
         discussion: """
             Prints one JSON line per enrollment (result: removed, dryRun or failed). Example:
-              roster unenroll --provider course-dashboard --course 7 --dry-run 7:1042
+              roster unenroll --provider course-dashboard --course 101 --dry-run 101:1005
             """)
 
     @OptionGroup var connection: ConnectionOptions
@@ -16,24 +17,21 @@ struct UnenrollCommand: AsyncParsableCommand {
     @Option(help: "The course (needed by per-course providers).")
     var course: String?
 
-    @Flag(help: "Check and print what would be sent; send nothing.")
+    @Flag(help: "Run the checks and lookups, print the write that would be sent, and send no write.")
     var dryRun = false
 
     @Argument(help: "Enrollment ids.")
     var ids: [String]
 
     func run() async throws {
-        let roster = try connection.roster()
+        let recorder = dryRun ? DryRunRecorder() : nil
+        let roster = try connection.roster(dryRun: recorder)
         guard roster.capabilities.supports(.unenroll) else { throw roster.driver.unsupported(.unenroll) }
         var batch = BatchRun(operation: "unenroll", provider: roster.provider.rawValue)
         for id in ids {
             var fields: [(key: String, value: JSONValue)] = [(key: "id", value: .text(id))]
             if let course { fields.append((key: "courseId", value: .text(course))) }
-            if dryRun {
-                batch.record(fields, result: "dryRun")
-                continue
-            }
-            await batch.attempt(fields) {
+            await batch.attempt(fields, dryRun: recorder) {
                 try await roster.unenroll(EnrollmentID(id), course: course.map(CourseID.init))
                 return "removed"
             }
