@@ -53,14 +53,16 @@ enum SafetyCases {
             "listings sent \(injector.mutatingRequestCount - before) mutating requests")
     }
 
-    /// A run of failures (wrong credential, 403, 404, exhausted 429s, malformed body) whose errors and
-    /// log lines are then checked for every credential the drivers hold.
+    /// A run of failures (wrong credential, 403, 404, exhausted 429s, malformed body, and a 400 whose
+    /// body reflects the request's headers, credential included) whose errors and log lines are then
+    /// checked for every credential the drivers hold.
     static func noSecrets<H>(_ context: ConformanceContext<H>) async throws {
         let wrong = try await context.subject(SubjectSetup(enrollmentsPerCourse: 2, validCredential: false))
         await context.expectError(.unauthenticated, "a wrong credential") { try await wrong.roster.listAll() }
         let plans: [(FaultPlan, RosterError.Code)] = [
             (FaultPlan(forcedStatus: [1: 403]), .permissionDenied), (FaultPlan(forcedStatus: [1: 404]), .notFound),
             (FaultPlan(throttled: Set(1...50)), .rateLimited), (FaultPlan(malformed: [1]), .decoding),
+            (FaultPlan(echoHeaders: [1]), .invalidArgument),
         ]
         for (plan, code) in plans {
             let subject = try await context.subject(SubjectSetup(enrollmentsPerCourse: 2))

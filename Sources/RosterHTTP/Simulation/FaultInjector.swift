@@ -78,6 +78,10 @@ public final class FaultInjector: @unchecked Sendable {
             response = HTTPResponse(status: 503, headers: ["Content-Type": "application/json"], body: errorBody(503))
         } else if let status = plan.forcedStatus[number] {
             response = HTTPResponse(status: status, headers: ["Content-Type": "application/json"], body: errorBody(status))
+        } else if plan.echoHeaders.contains(number) {
+            let echoed = request.headers.map { "\($0.name): \($0.value)" }.joined(separator: "; ")
+            response = HTTPResponse(
+                status: 400, headers: ["Content-Type": "application/json"], body: errorBody(400) + Data(" \(echoed)".utf8))
         } else if plan.malformed.contains(number) {
             response = HTTPResponse(
                 status: 200, headers: ["Content-Type": "application/json"], body: Data("<html>502 Bad Gateway</html>".utf8))

@@ -23,6 +23,9 @@ public struct FaultPlan: Hashable, Sendable, Codable {
     /// Request numbers answered with a forced status and the vendor's error body for it
     /// (e.g. 401, 403, 404, 500).
     public var forcedStatus: [Int: Int] = [:]
+    /// Request numbers answered 400 with the vendor's 400 body followed by every request header value,
+    /// as a vendor that reflects the request back would: credentials must not survive into errors.
+    public var echoHeaders: Set<Int> = []
     /// Request numbers answered 200 with a malformed (non-JSON) body.
     public var malformed: Set<Int> = []
     /// Request numbers answered 200 with the real body cut in half.
@@ -46,7 +49,7 @@ public struct FaultPlan: Hashable, Sendable, Codable {
     /// Creates a plan.
     public init(
         throttled: Set<Int> = [], retryAfter: RetryAfterForm = .seconds(1), unavailable: Set<Int> = [],
-        forcedStatus: [Int: Int] = [:], malformed: Set<Int> = [], truncated: Set<Int> = [], latencySeconds: Double = 0,
+        forcedStatus: [Int: Int] = [:], echoHeaders: Set<Int> = [], malformed: Set<Int> = [], truncated: Set<Int> = [], latencySeconds: Double = 0,
         randomThrottleRate: Double = 0, enforcedRateLimit: RateLimit? = nil, insertsPerPage: Int = 0,
         deletesPerPage: Int = 0, seed: UInt64 = 1
     ) {
@@ -54,6 +57,7 @@ public struct FaultPlan: Hashable, Sendable, Codable {
         self.retryAfter = retryAfter
         self.unavailable = unavailable
         self.forcedStatus = forcedStatus
+        self.echoHeaders = echoHeaders
         self.malformed = malformed
         self.truncated = truncated
         self.latencySeconds = latencySeconds
