@@ -90,13 +90,19 @@ public struct VendorAPI: Sendable {
     }
 
     /// Decodes `type` from a response body, turning any failure into a `decoding` error naming the
-    /// JSON path and the request.
+    /// JSON path and the request. The body passes `JSONNesting.check` first (Foundation's decoder
+    /// traps on some over-deep bodies).
     public func decode<T: Decodable>(
         _ type: T.Type, from response: HTTPResponse, for method: HTTPMethod, _ url: URL,
         decoder: JSONDecoder = JSONDecoder()
     ) throws -> T {
         do {
+            try JSONNesting.check(response.body, provider: provider)
             return try decoder.decode(type, from: response.body)
+        } catch var error as RosterError {
+            error.method = method.rawValue
+            error.path = url.path
+            throw error
         } catch let error as DecodingError {
             throw redactor.redact(
                 RosterError.decoding(error, provider: provider, method: method.rawValue, path: url.path))

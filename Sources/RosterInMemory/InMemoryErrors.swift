@@ -7,7 +7,7 @@ import RosterHTTP
 enum InMemoryErrors {
     @Sendable static func map(_ response: HTTPResponse, _ request: HTTPRequest) -> RosterError? {
         guard var error = VendorAPI.standardErrorMapping(response, request) else { return nil }
-        if let body = try? JSONDecoder().decode(Body.self, from: response.body) {
+        if let body = try? JSONNesting.decode(Body.self, from: response.body) {
             error.message = body.error.message
         }
         return error

@@ -13,7 +13,7 @@ public enum CourseDashboardErrors {
     /// The error for `response`, or nil for a success.
     @Sendable public static func map(_ response: HTTPResponse, _ request: HTTPRequest) -> RosterError? {
         guard var error = VendorAPI.standardErrorMapping(response, request) else { return nil }
-        let body = try? JSONDecoder().decode(CourseDashboardErrorBody.self, from: response.body)
+        let body = try? JSONNesting.decode(CourseDashboardErrorBody.self, from: response.body)
         let items = body?.errors ?? []
         error.fieldErrors = items.map { item in
             FieldError(code: item.code, field: item.field, messages: item.messages ?? item.message.map { [$0] } ?? [])

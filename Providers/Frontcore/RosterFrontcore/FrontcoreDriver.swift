@@ -123,9 +123,11 @@ public struct FrontcoreDriver: RosterDriver {
         }
     }
 
-    /// Fails on JSON that Foundation would accept but JSON forbids (see `FrontcoreStrictJSON`).
+    /// Fails on JSON that Foundation would accept but JSON forbids (see `FrontcoreStrictJSON`), and
+    /// on bodies Foundation's decoder cannot take safely (see `JSONNesting`).
     private func checkStrict(_ response: HTTPResponse, _ method: HTTPMethod, _ url: URL) throws {
         do {
+            try JSONNesting.check(response.body)
             try FrontcoreStrictJSON.check(response.body)
         } catch var error as RosterError {
             error.provider = provider

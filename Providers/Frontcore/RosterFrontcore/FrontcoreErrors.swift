@@ -24,7 +24,7 @@ enum FrontcoreErrors {
     static func errorMessage(in body: Data) -> String? {
         guard body.count <= 2048, body.first(where: { !isWhitespace($0) }) == UInt8(ascii: "{") else { return nil }
         struct ErrorBody: Decodable { var error: String? }
-        return (try? JSONDecoder().decode(ErrorBody.self, from: body))?.error
+        return (try? JSONNesting.decode(ErrorBody.self, from: body))?.error
     }
 
     private static func isWhitespace(_ byte: UInt8) -> Bool {

@@ -20,7 +20,7 @@ extension MeltingspotDriver {
             return .created(MeltingspotEnrollmentMapping.enrollment(participant))
         }
         // 200 "Member already invited": no body is documented; use one if it is a participant.
-        let existing = try? JSONDecoder().decode(MeltingspotParticipant.self, from: response.body)
+        let existing = try? JSONNesting.decode(MeltingspotParticipant.self, from: response.body)
         return .alreadyEnrolled(existing.map(MeltingspotEnrollmentMapping.enrollment))
     }
 
