@@ -33,6 +33,7 @@ let package = Package(
         .library(name: "CourseDashboardSimulator", targets: ["CourseDashboardSimulator"]),
         .executable(name: "roster", targets: ["roster"]),
         .executable(name: "roster-benchmarks", targets: ["RosterBenchmarks"]),
+        .executable(name: "roster-fuzz", targets: ["RosterFuzz"]),
     ],
     traits: [
         .trait(name: "CLI", description: "Builds the roster tool with swift-argument-parser and Hummingbird."),
@@ -92,6 +93,19 @@ let package = Package(
             dependencies: ["RosterCore", "RosterHTTP", "RosterInMemory", "RosterFrontcore", "FrontcoreSimulator"],
             path: "Benchmarks/RosterBenchmarks", swiftSettings: strict),
 
+        // The fuzzer: a mutation engine and the vendor targets (used by each provider's fuzz-sample
+        // test), and `roster-fuzz`, which runs a million cases (see Benchmarks/README.md). Toolchain only.
+        .target(
+            name: "RosterFuzzing",
+            dependencies: [
+                "RosterCore", "RosterHTTP", "RosterFrontcore", "FrontcoreSimulator", "RosterMeltingspot",
+                "MeltingspotSimulator", "RosterCourseDashboard", "CourseDashboardSimulator",
+            ],
+            path: "Benchmarks/RosterFuzzing", swiftSettings: strict),
+        .executableTarget(
+            name: "RosterFuzz", dependencies: ["RosterFuzzing", "RosterCore"], path: "Benchmarks/RosterFuzz",
+            swiftSettings: strict),
+
         // Tests
         .testTarget(name: "RosterCoreTests", dependencies: ["RosterCore"], path: "Tests/RosterCoreTests",
                     swiftSettings: strict),
@@ -104,13 +118,16 @@ let package = Package(
                     dependencies: ["RosterCore", "RosterHTTP", "RosterInMemory", "RosterConformance"],
                     path: "Tests/RosterInMemoryTests", swiftSettings: strict),
         .testTarget(name: "RosterFrontcoreTests",
-                    dependencies: ["RosterCore", "RosterHTTP", "RosterFrontcore", "FrontcoreSimulator", "RosterConformance"],
+                    dependencies: ["RosterCore", "RosterHTTP", "RosterFrontcore", "FrontcoreSimulator", "RosterConformance",
+                                   "RosterFuzzing"],
                     path: "Providers/Frontcore/Tests", resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "RosterMeltingspotTests",
-                    dependencies: ["RosterCore", "RosterHTTP", "RosterMeltingspot", "MeltingspotSimulator", "RosterConformance"],
+                    dependencies: ["RosterCore", "RosterHTTP", "RosterMeltingspot", "MeltingspotSimulator", "RosterConformance",
+                                   "RosterFuzzing"],
                     path: "Providers/Meltingspot/Tests", resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "RosterCourseDashboardTests",
-                    dependencies: ["RosterCore", "RosterHTTP", "RosterCourseDashboard", "CourseDashboardSimulator", "RosterConformance"],
+                    dependencies: ["RosterCore", "RosterHTTP", "RosterCourseDashboard", "CourseDashboardSimulator", "RosterConformance",
+                                   "RosterFuzzing"],
                     path: "Providers/CourseDashboard/Tests", resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "RosterToolTests", dependencies: ["roster", "RosterCore", "RosterHTTP"], path: "Tests/RosterToolTests",
                     swiftSettings: strict),
