@@ -1,4 +1,5 @@
 public import Foundation
+import RosterCore
 
 /// Django REST Framework's limit/offset envelope, as every Course Dashboard listing sends it. All
 /// four fields are documented as optional: a missing `results` reads as an empty page, and an empty
@@ -20,7 +21,7 @@ public struct CourseDashboardPageEnvelope<Item: Decodable & Sendable>: Decodable
     /// Decodes leniently (see `CourseDashboardLenientDecoding.swift`); failures name the JSON path.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        count = try c.decodeLenientIntIfPresent(.count)
+        count = try c.decodeLenientIntIfPresent(.count, in: VendorNumbers.counts)
         next = try c.decodeNonEmptyStringIfPresent(.next)
         previous = try c.decodeNonEmptyStringIfPresent(.previous)
         results = try c.decodeIfPresent([Item].self, forKey: .results) ?? []
@@ -41,7 +42,7 @@ public struct CourseDashboardUserRecord: Decodable, Sendable, Hashable {
     /// The membership: `creator`, `manager`, `joined`, `invited`, `requested`, `payment_waiting`, or
     /// nil (no relation to the course).
     public var joinStatus: String?
-    /// Lessons completed, in percent.
+    /// Lessons completed, in percent: 0–100 (decimals rounded; anything outside is a decoding error).
     public var completionRate: Int?
     /// When the user last completed a lesson (not a login).
     public var lastActiveAt: Date?
@@ -60,7 +61,7 @@ public struct CourseDashboardUserRecord: Decodable, Sendable, Hashable {
         (id, username, realName, avatar) = try CourseDashboardPersonFields.decode(from: decoder)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         joinStatus = try c.decodeNonEmptyStringIfPresent(.joinStatus)
-        completionRate = try c.decodeLenientIntIfPresent(.completionRate)
+        completionRate = try c.decodeLenientIntIfPresent(.completionRate, in: VendorNumbers.percentages)
         lastActiveAt = try c.decodeInstantIfPresent(.lastActiveAt)
         joinedAt = try c.decodeInstantIfPresent(.joinedAt)
     }

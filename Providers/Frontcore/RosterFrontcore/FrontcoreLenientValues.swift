@@ -1,4 +1,5 @@
 import Foundation
+import RosterCore
 
 /// An integer Frontcore sends either as a JSON number (`6489`) or as text (`"6489"`, `"1"`): the same
 /// field changes type between endpoints (vendors.md §1.9 quirks 1–3).
@@ -15,6 +16,10 @@ public struct FrontcoreInt: Hashable, Sendable, Decodable, CustomStringConvertib
         if let number = try? container.decode(Int.self) {
             value = number
             return
+        }
+        if let number = try? container.decode(Double.self) {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "expected an integer, got \(number) (a fraction, or beyond 64 bits)")
         }
         let text = try container.decode(String.self)
         guard let number = Int(text) ?? Int(text.trimmingCharacters(in: .whitespaces)) else {
@@ -121,16 +126,29 @@ extension KeyedDecodingContainer {
         return try decode(FrontcoreInt.self, forKey: key)
     }
 
-    /// An optional Frontcore decimal (coordinates): a JSON number, a number in a string, or a blank
-    /// string / null / missing key as absent.
+    /// An optional Frontcore coordinate (`lat`, `lng`): a JSON number, a number in a string, or a blank
+    /// string / null / missing key as absent. A latitude beyond ±90, a longitude beyond ±180, NaN or
+    /// an infinity is a decoding error at the field's path.
     func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? {
         guard contains(key), try !decodeNil(forKey: key) else { return nil }
-        if let number = try? decode(Double.self, forKey: key) { return number }
-        let text = try decode(String.self, forKey: key).trimmingCharacters(in: .whitespaces)
-        if text.isEmpty { return nil }
-        guard let number = Double(text) else {
+        let limit: Double = key.stringValue == "lat" ? 90 : 180
+        let number: Double
+        let text: String
+        if let value = try? decode(Double.self, forKey: key) {
+            number = value
+            text = String(value)
+        } else {
+            text = try decode(String.self, forKey: key).trimmingCharacters(in: .whitespaces)
+            if text.isEmpty { return nil }
+            guard let value = VendorNumbers.decimal(text) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: key, in: self, debugDescription: "expected a number, got \"\(text)\"")
+            }
+            number = value
+        }
+        guard number.isFinite, abs(number) <= limit else {
             throw DecodingError.dataCorruptedError(
-                forKey: key, in: self, debugDescription: "expected a number, got \"\(text)\"")
+                forKey: key, in: self, debugDescription: "expected a coordinate within ±\(Int(limit)), got \(text)")
         }
         return number
     }

@@ -22,17 +22,19 @@ public struct FrontcoreTimestamps: Sendable {
 
     /// The instant `text` names, or nil when it is absent or blank; throws for text that is no known form.
     /// `field` (the JSON path) is only worked out when the value is malformed.
+    /// Fractional seconds are kept (`…56.5+01:00`); an instant outside
+    /// `ISO8601Instant.supportedRange` (years 1–9999) is malformed.
     public func instant(_ text: String?, field: @autoclosure () -> String) throws -> Date? {
         guard let text = text.nonBlank else { return nil }
         if let date = ISO8601Instant.parse(text) { return date }
+        let date: Date?
         if text.utf8.count == 10 {
-            guard let day = CalendarDate(iso8601: text) else { throw malformed(text, field()) }
-            return day.startOfDay(in: timeZone)
+            date = CalendarDate(iso8601: text)?.startOfDay(in: timeZone)
+        } else {
+            date = (try? iso8601.parse(text)) ?? (try? iso8601Fractional.parse(text)) ?? localDateTime(text)
         }
-        if let date = try? iso8601.parse(text) { return date }
-        if let date = try? iso8601Fractional.parse(text) { return date }
-        if let local = localDateTime(text) { return local }
-        throw malformed(text, field())
+        guard let date, ISO8601Instant.isSupported(date) else { throw malformed(text, field()) }
+        return date
     }
 
     /// The calendar day `text` names (`YYYY-MM-DD`, or the day part of a timestamp); nil when absent.
@@ -57,15 +59,25 @@ public struct FrontcoreTimestamps: Sendable {
             "\(pad(parts.year, 4))-\(pad(parts.month))-\(pad(parts.day)) \(pad(parts.hour)):\(pad(parts.minute)):\(pad(parts.second))"
     }
 
+    /// `yyyy-mm-dd hh:mm:ss` (or with `T`) in the account's zone, with optional fractional seconds.
     private func localDateTime(_ text: String) -> Date? {
         let pieces = text.split(whereSeparator: { $0 == " " || $0 == "T" })
-        guard pieces.count == 2, let day = CalendarDate(iso8601: pieces[0]), let time = LocalTime(pieces[1]) else {
-            return nil
+        guard pieces.count == 2 else { return nil }
+        let clock = pieces[1].split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let day = CalendarDate(iso8601: pieces[0]), let time = LocalTime(clock[0]) else { return nil }
+        var fraction = 0.0
+        if clock.count == 2 {
+            let digits = clock[1]
+            guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+                let value = Double("0." + digits.prefix(9))
+            else { return nil }
+            fraction = value
         }
         return calendar.date(
             from: DateComponents(
                 year: day.year, month: day.month, day: day.day, hour: time.hour, minute: time.minute,
-                second: time.second))
+                second: time.second)
+        )?.addingTimeInterval(fraction)
     }
 
     private func malformed(_ text: String, _ field: String) -> RosterError {

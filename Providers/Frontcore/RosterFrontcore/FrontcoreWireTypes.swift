@@ -1,4 +1,5 @@
 import Foundation
+import RosterCore
 
 /// The participant records exactly as Frontcore's API v2 sends them (seed 000, 001; vendors.md §1.4),
 /// decoded leniently: ids that arrive as text or numbers, `""` for absent, fields missing in some
@@ -142,29 +143,49 @@ public struct FrontcoreCourseDate: Sendable, Hashable, Decodable {
 }
 
 /// A UTC offset as Frontcore may send it: seconds (`3600`), hours (`1`, `"+2"`), or `"+01:00"`.
+/// Real offsets lie within ±14 hours; anything beyond ±18 hours (ISO 8601's widest) is refused as a
+/// decoding error at the field's path, as is NaN or a number too large to be an offset.
 public struct FrontcoreOffset: Sendable, Hashable, Decodable {
     /// The offset in seconds east of UTC.
     public var seconds: Int
 
+    /// The widest offset accepted, in seconds (18 hours).
+    public static let maxSeconds = 18 * 3600
+
     /// Decodes seconds, hours or `±HH:MM`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
+        let seconds: Int?
+        let text: String
         if let number = try? container.decode(Double.self) {
-            seconds = abs(number) <= 14 ? Int(number * 3600) : Int(number)
-            return
-        }
-        let text = try container.decode(String.self)
-        let sign = text.hasPrefix("-") ? -1 : 1
-        let digits = text.trimmingCharacters(in: CharacterSet(charactersIn: "+- "))
-        let parts = digits.split(separator: ":")
-        if parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]) {
-            seconds = sign * (h * 3600 + m * 60)
-        } else if let value = Double(digits) {
-            seconds = sign * (value <= 14 ? Int(value * 3600) : Int(value))
+            text = String(number)
+            seconds = Self.seconds(number)
         } else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "expected a UTC offset, got \"\(text)\"")
+            text = try container.decode(String.self)
+            let negative = text.hasPrefix("-")
+            let digits = text.trimmingCharacters(in: CharacterSet(charactersIn: "+- "))
+            let parts = digits.split(separator: ":", omittingEmptySubsequences: false)
+            if parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0...18).contains(h), (0..<60).contains(m)
+            {
+                seconds = (negative ? -1 : 1) * (h * 3600 + m * 60)
+            } else if let value = VendorNumbers.decimal(digits) {
+                seconds = Self.seconds(negative ? -value : value)
+            } else {
+                seconds = nil
+            }
         }
+        guard let seconds, abs(seconds) <= Self.maxSeconds else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "expected a UTC offset within ±18 hours, got \(text)")
+        }
+        self.seconds = seconds
+    }
+
+    /// Hours when `|value| ≤ 14`, seconds otherwise; nil when not representable.
+    private static func seconds(_ value: Double) -> Int? {
+        abs(value) <= 14
+            ? VendorNumbers.integer(value * 3600, in: -maxSeconds...maxSeconds)
+            : VendorNumbers.integer(value, in: -maxSeconds...maxSeconds)
     }
 }
 

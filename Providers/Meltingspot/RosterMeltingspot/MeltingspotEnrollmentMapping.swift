@@ -6,8 +6,7 @@ import RosterCore
 enum MeltingspotEnrollmentMapping {
     static let provider = ProviderID("meltingspot")
 
-    /// The enrollment for `participant`; `completionRate` is clamped to 0...100 (the raw value stays
-    /// in `native`).
+    /// The enrollment for `participant` (its `completionRate` was checked to lie in 0...100 when decoded).
     static func enrollment(_ participant: MeltingspotParticipant) -> Enrollment {
         Enrollment(
             provider: provider, id: EnrollmentID(participant.id),
@@ -17,7 +16,7 @@ enum MeltingspotEnrollmentMapping {
                 firstName: participant.spotMemberFirstname, lastName: participant.spotMemberLastname),
             status: MeltingspotStatusMapping.status(for: participant.status), role: .learner,
             vendorStatus: VendorStatus(code: participant.status),
-            completionRate: participant.completionRate.map { min(100, max(0, $0)) },
+            completionRate: participant.completionRate,
             timestamps: EnrollmentTimestamps(
                 invitedAt: participant.invitedAt, startedAt: participant.startedAt,
                 completedAt: participant.completedAt, cancelledAt: participant.unenrolledAt,

@@ -1,4 +1,5 @@
 import Foundation
+import RosterCore
 
 /// The lenient readings Meltingspot's payloads need, each failing with a decoding error at the
 /// field's JSON path when a value is truly unusable.
@@ -7,6 +8,12 @@ extension KeyedDecodingContainer {
     func decodeOpaqueID(forKey key: Key) throws -> String {
         if let text = try? decode(String.self, forKey: key) { return text }
         if let number = try? decode(Int64.self, forKey: key) { return String(number) }
+        if let number = try? decode(Double.self, forKey: key) {
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: codingPath + [key],
+                    debugDescription: "expected an id, got the number \(number) (a fraction, or beyond 64 bits)"))
+        }
         return try decode(String.self, forKey: key)  // rethrows with the path and the real problem
     }
 
@@ -50,32 +57,52 @@ extension KeyedDecodingContainer {
         return date
     }
 
-    /// An epoch-milliseconds instant (integer, or a numeric string); null or absent is absent.
+    /// An epoch-milliseconds instant (integer, or a numeric string); null or absent is absent. A
+    /// value that is no instant in years 1–9999 (`1e300`, `"NaN"`) is a decoding error.
     func decodeEpochMillisecondsIfPresent(forKey key: Key) throws -> Date? {
         guard contains(key), try !decodeNil(forKey: key) else { return nil }
+        let milliseconds: Double?
+        let text: String
         if let number = try? decode(Double.self, forKey: key) {
-            return MeltingspotTimestamps.instant(epochMilliseconds: number)
+            milliseconds = number
+            text = String(number)
+        } else {
+            text = try decode(String.self, forKey: key)
+            if text.isEmpty { return nil }
+            milliseconds = VendorNumbers.decimal(text)
         }
-        let text = try decode(String.self, forKey: key)
-        if text.isEmpty { return nil }
-        guard let number = Double(text) else {
+        guard let milliseconds, let date = MeltingspotTimestamps.instant(epochMilliseconds: milliseconds) else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: codingPath + [key], debugDescription: "expected epoch milliseconds, got \"\(text)\""))
+                .init(
+                    codingPath: codingPath + [key],
+                    debugDescription: "expected epoch milliseconds within years 1–9999, got \"\(text)\""))
         }
-        return MeltingspotTimestamps.instant(epochMilliseconds: number)
+        return date
     }
 
-    /// A whole number sent as an integer, a decimal (rounded) or a numeric string; null or absent is absent.
-    func decodeLenientIntIfPresent(forKey key: Key) throws -> Int? {
+    /// A whole number sent as an integer, a decimal (rounded) or a numeric string, which must lie in
+    /// `range` (a total in `VendorNumbers.counts`, a rate in `VendorNumbers.percentages`); null or
+    /// absent is absent. Anything else, NaN and out-of-range values included, is a decoding error.
+    func decodeLenientIntIfPresent(forKey key: Key, in range: ClosedRange<Int>) throws -> Int? {
         guard contains(key), try !decodeNil(forKey: key) else { return nil }
-        if let number = try? decode(Double.self, forKey: key), number.isFinite { return Int(number.rounded()) }
-        let text = try decode(String.self, forKey: key)
-        if text.isEmpty { return nil }
-        guard let number = Double(text), number.isFinite else {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: codingPath + [key], debugDescription: "expected a number, got \"\(text)\""))
+        let value: Int?
+        let text: String
+        if let number = try? decode(Double.self, forKey: key) {
+            value = VendorNumbers.integer(number, in: range)
+            text = String(number)
+        } else {
+            text = try decode(String.self, forKey: key)
+            if text.isEmpty { return nil }
+            value = VendorNumbers.integer(text, in: range)
         }
-        return Int(number.rounded())
+        guard let value else {
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: codingPath + [key],
+                    debugDescription:
+                        "expected a whole number in \(range.lowerBound)...\(range.upperBound), got \"\(text)\""))
+        }
+        return value
     }
 }
 

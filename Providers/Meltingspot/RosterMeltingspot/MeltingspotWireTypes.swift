@@ -1,4 +1,5 @@
 public import Foundation
+import RosterCore
 
 /// A course participant exactly as Meltingspot sends it (seed 003), decoded leniently: ids as
 /// opaque text, names that may be a string, null or `{}`, dates with or without milliseconds. Carried
@@ -28,7 +29,7 @@ public struct MeltingspotParticipant: Decodable, Hashable, Sendable {
     public var unenrolledAt: Date?
     /// The last learning activity.
     public var lastActivityAt: Date?
-    /// Progress as sent (percent, presumably 0–100).
+    /// Progress in percent, 0–100 (decimals rounded; anything outside is a decoding error).
     public var completionRate: Int?
 
     enum CodingKeys: String, CodingKey {
@@ -51,7 +52,7 @@ public struct MeltingspotParticipant: Decodable, Hashable, Sendable {
         completedAt = try c.decodeISOInstantIfPresent(forKey: .completedAt)
         unenrolledAt = try c.decodeISOInstantIfPresent(forKey: .unenrolledAt)
         lastActivityAt = try c.decodeISOInstantIfPresent(forKey: .lastActivityAt)
-        completionRate = try c.decodeLenientIntIfPresent(forKey: .completionRate)
+        completionRate = try c.decodeLenientIntIfPresent(forKey: .completionRate, in: VendorNumbers.percentages)
     }
 }
 
@@ -148,7 +149,7 @@ struct MeltingspotEnvelope<Item: Decodable & Sendable>: Decodable, Sendable {
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         items = try c.decode([Item].self, forKey: .items)
-        total = try c.decodeLenientIntIfPresent(forKey: .total)
+        total = try c.decodeLenientIntIfPresent(forKey: .total, in: VendorNumbers.counts)
     }
 }
 
