@@ -28,8 +28,10 @@ struct SimulatorPage {
     /// The envelope for `rows` (all matches, in order) with links relative to `url`; only the rows
     /// on the page are rendered.
     func envelope<Row, Item: Encodable>(_ rows: [Row], url: URL, render: (Row) -> Item) -> PageJSON<Item> {
-        let slice = offset < rows.count ? rows[offset..<min(rows.count, offset + limit)].map(render) : []
-        let next = offset + limit < rows.count ? link(url, offset: offset + limit) : nil
+        // `offset` may be as large as Int.max: compare against what is left, never add to it first.
+        let slice =
+            offset < rows.count ? rows[offset..<(offset + Swift.min(limit, rows.count - offset))].map(render) : []
+        let next = offset < rows.count - limit ? link(url, offset: offset + limit) : nil
         let previous = offset > 0 ? link(url, offset: max(0, offset - limit)) : nil
         return PageJSON(count: rows.count, next: OrNull(next), previous: OrNull(previous), results: slice)
     }

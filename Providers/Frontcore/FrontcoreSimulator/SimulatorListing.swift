@@ -1,7 +1,8 @@
 import Foundation
 
 /// A list request's documented parameters, validated: `limit` (default 75, clamped to 1...250), `page`
-/// (1-based), `since_id`, the id filters and the `created_at`/`updated_at` ranges (Oslo-local, bounds
+/// (1-based; below 1 is a 400; past the end an empty page), `since_id`, the id filters and the
+/// `created_at`/`updated_at` ranges (Oslo-local, bounds
 /// inclusive). A malformed value is a 400 with the vendor's error body.
 struct SimulatorListing {
     var limit = 75
@@ -24,7 +25,10 @@ struct SimulatorListing {
             return value
         }
         if let value = try integer("limit") { limit = min(250, max(1, value)) }
-        if let value = try integer("page") { page = max(1, value) }
+        if let value = try integer("page") {
+            guard value >= 1 else { throw SimulatorFailure(status: 400, message: "Invalid page") }
+            page = value
+        }
         sinceID = try integer("since_id")
         courseID = try integer("course_id")
         courseDateID = try integer("coursedate_id")
@@ -34,6 +38,13 @@ struct SimulatorListing {
         createdMax = try instant("created_at_max")
         updatedMin = try instant("updated_at_min")
         updatedMax = try instant("updated_at_max")
+    }
+
+    /// Where page `page` starts among the matches; `Int.max` when that is beyond any count (a page
+    /// number like 2⁶² must answer an empty page, not overflow).
+    var offset: Int {
+        let (start, overflow) = (page - 1).multipliedReportingOverflow(by: limit)
+        return overflow ? Int.max : start
     }
 
     /// True when `created`/`updated` fall in the requested ranges.

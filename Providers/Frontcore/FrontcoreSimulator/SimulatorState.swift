@@ -81,7 +81,7 @@ struct SimulatorState {
             return page
         }
         let all = order.reversed().filter(matches)
-        let start = (listing.page - 1) * listing.limit
+        let start = listing.offset
         guard start < all.count else { return [] }
         return Array(all[start..<min(all.count, start + listing.limit)])
     }
@@ -107,7 +107,7 @@ struct SimulatorState {
                 && listing.inRanges(created: basis.createdAt, updated: basis.updatedAt)
         }
         if listing.sinceID != nil { return Array(matching.prefix(listing.limit)) }
-        let start = (listing.page - 1) * listing.limit
+        let start = listing.offset
         guard start < matching.count else { return [] }
         return Array(matching[start..<min(matching.count, start + listing.limit)])
     }

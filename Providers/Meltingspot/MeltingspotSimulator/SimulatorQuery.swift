@@ -37,10 +37,11 @@ struct SimulatorQuery {
 }
 
 extension Array {
-    /// The `page`-th slice of `limit` elements (1-based), empty past the end.
+    /// The `page`-th slice of `limit` elements (1-based), empty past the end (also for a page number
+    /// so large that its offset would overflow).
     func page(_ page: Int, limit: Int) -> ArraySlice<Element> {
-        let start = (page - 1) * limit
-        guard start < count else { return [] }
+        let (start, overflow) = (page - 1).multipliedReportingOverflow(by: limit)
+        guard !overflow, start < count else { return [] }
         return self[start..<Swift.min(count, start + limit)]
     }
 }
