@@ -106,3 +106,25 @@ import Testing
                 == .next(.link("https://x/?o=4")))
     }
 }
+
+/// Entries a driver skipped as no record (a Course Dashboard user with a null `join_status`) still
+/// fill the page: a full page of them goes on, and they count as new.
+@Suite struct PageWalkerSkippedEntriesTests {
+    @Test func aPageOfSkippedEntriesWithANextLinkGoesOn() throws {
+        var walker = PageWalker(style: .nextLink, limit: 3)
+        let skippedOnly = FetchedPage<Int>(records: [], nextLink: "https://x.example/?offset=3", skipped: 3)
+        #expect(
+            try walker.advance(after: skippedOnly, at: .start, newRecords: 0) == .next(.link("https://x.example/?offset=3")))
+    }
+
+    @Test func skippedEntriesCountTowardTheLimit() throws {
+        var walker = PageWalker(style: .nextLink, limit: 3)
+        let oversized = FetchedPage<Int>(records: [1, 2], nextLink: "https://x.example/?offset=3", skipped: 2)
+        #expect { try walker.advance(after: oversized, at: .start, newRecords: 2) } throws: {
+            ($0 as? RosterError)?.code == .inconsistentPaging
+        }
+        var pages = PageWalker(style: .pageNumber(firstPage: 1), limit: 3)
+        let full = FetchedPage<Int>(records: [1], skipped: 2)
+        #expect(try pages.advance(after: full, at: .start, newRecords: 1) == .next(.page(2)))
+    }
+}

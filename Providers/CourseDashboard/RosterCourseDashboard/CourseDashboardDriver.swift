@@ -74,6 +74,8 @@ public struct CourseDashboardDriver: RosterDriver, CustomStringConvertible, Cust
 
     /// One page of a course's users from `GET /api/v2/course/{id}/users/`, oldest membership first
     /// (`ordering=joined_at`, so people who join mid-listing land at the end instead of shifting pages).
+    /// A user whose `join_status` is null has no relation to the course, so no enrollment: the entry
+    /// is left out and counted in the page's `skipped` (and the listing report's `nonRecordsSkipped`).
     public func fetchEnrollments(_ request: PageRequest<EnrollmentQuery>) async throws -> FetchedPage<Enrollment> {
         guard let course = request.query.course else {
             throw RosterError(.invalidArgument, "Course Dashboard lists one course at a time", provider: provider)
@@ -88,7 +90,7 @@ public struct CourseDashboardDriver: RosterDriver, CustomStringConvertible, Cust
         let url = try pageURL(
             try Self.usersPath(course), parameters: parameters, position: request.position, limit: request.limit)
         return try await fetchPage(url, of: CourseDashboardUserRecord.self) {
-            CourseDashboardRecordMapping.enrollment($0, course: course)
+            $0.joinStatus == nil ? nil : CourseDashboardRecordMapping.enrollment($0, course: course)
         }
     }
 

@@ -28,11 +28,15 @@ extension CourseDashboardDriver {
 
     /// Fetches and decodes one page of `Item`s, reported as the core expects it: the records, the
     /// vendor's `count` as the total (so drift shows in the listing report) and the `next` link.
+    /// Items `transform` turns into nil are no record: they are left out and counted as `skipped`.
     func fetchPage<Item: Decodable & Sendable, Record: Sendable>(
-        _ url: URL, of item: Item.Type, _ transform: (Item) -> Record
+        _ url: URL, of item: Item.Type, _ transform: (Item) -> Record?
     ) async throws -> FetchedPage<Record> {
         let response = try await api.send(.get, url)
         let envelope = try api.decode(CourseDashboardPageEnvelope<Item>.self, from: response, for: .get, url)
-        return FetchedPage(records: envelope.results.map(transform), total: envelope.count, nextLink: envelope.next)
+        let records = envelope.results.compactMap(transform)
+        return FetchedPage(
+            records: records, total: envelope.count, nextLink: envelope.next,
+            skipped: envelope.results.count - records.count)
     }
 }

@@ -25,7 +25,11 @@ public enum CourseDashboardJoinStatus: String, Hashable, Sendable, CaseIterable 
 /// | `joined` | enrolled; **derived** inProgress when the rate is > 0, completed when it is 100 | learner |
 /// | `invited` / `requested` / `payment_waiting` | invited / requested / pending | learner |
 /// | `manager` / `creator` | enrolled | manager / owner |
-/// | null or anything else | unknown (raw kept) | learner |
+/// | anything else | unknown (raw kept) | learner |
+///
+/// A null `join_status` means "no relation to the course": listings leave such a user out (it is no
+/// enrollment), so it never reaches this mapping through a listing. Called with nil anyway, it
+/// answers `unknown("null")`.
 ///
 /// The derived statuses are a heuristic: the vendor has no completion state, and adding lessons to a
 /// course lowers every rate, so a "completed" learner can become "inProgress" again.

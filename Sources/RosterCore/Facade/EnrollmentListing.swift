@@ -195,6 +195,7 @@ public struct EnrollmentListing<Driver: RosterDriver>: AsyncSequence, Sendable {
             }
             skipOnFirstPage = []
             let total = page.fetched.total
+            let skipped = page.fetched.skipped
             let previousTotal = segmentTotal
             let pageNumber = segmentPages
             let course = currentCourse
@@ -203,6 +204,7 @@ public struct EnrollmentListing<Driver: RosterDriver>: AsyncSequence, Sendable {
                 report.pages += 1
                 report.duplicatesDropped += duplicates
                 report.filteredOutLocally += filtered
+                report.nonRecordsSkipped += skipped
                 report.retries = retries
                 if let total {
                     if pageNumber == 1 {

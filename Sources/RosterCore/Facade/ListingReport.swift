@@ -11,6 +11,9 @@ public struct ListingReport: Hashable, Sendable, Codable {
     public var duplicatesDropped = 0
     /// Records fetched but dropped by a filter the facade applied locally.
     public var filteredOutLocally = 0
+    /// Entries the vendor listed that are no record and the driver left out (a Course Dashboard
+    /// user whose `join_status` is null: no relation to the course, so no enrollment).
+    public var nonRecordsSkipped = 0
     /// Requests that were retried (429, 5xx, timeouts), as counted by the HTTP layer.
     public var retries = 0
     /// Filters the vendor applied on its server.

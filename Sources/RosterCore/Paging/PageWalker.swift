@@ -32,11 +32,13 @@ public struct PageWalker: Sendable {
     }
 
     /// Judges `page`, fetched at `position`, of which `newRecords` records had not been seen before.
-    /// Returns where to go next, or throws `inconsistentPaging`.
+    /// Returns where to go next, or throws `inconsistentPaging`. Entries the driver skipped as no
+    /// record count toward the page's size and as new (they are never yielded, so never "seen").
     public mutating func advance<R>(after page: FetchedPage<R>, at position: PagePosition, newRecords: Int) throws
         -> Step
     {
-        let count = page.records.count
+        let count = page.records.count + page.skipped
+        let newRecords = newRecords + page.skipped
         if count > limit {
             throw inconsistency("the vendor returned \(count) records on a page of \(limit) at \(position)")
         }

@@ -14,6 +14,9 @@ struct ListingSummary {
             "retries \(report.retries)", "filtered locally \(report.filteredOutLocally)",
         ]
         if report.coursesWalked > 0 { first.append("courses walked \(report.coursesWalked)") }
+        if report.nonRecordsSkipped > 0 {
+            first.append("entries without a membership skipped \(report.nonRecordsSkipped)")
+        }
         func names(_ filters: [EnrollmentFilter]) -> String {
             filters.isEmpty ? "none" : filters.map(\.rawValue).joined(separator: ", ")
         }
