@@ -60,6 +60,15 @@ struct ToolFailure: Error, CustomStringConvertible {
 
     var description: String { hint.map { "\(message)\n  \($0)" } ?? message }
 
+    /// A vendor's `Retry-After` as a wait: whole seconds rounded up (`31 s`), or, beyond a day, in
+    /// days; never a trap, whatever the vendor sent (`1e300` is "more than 10,000 days").
+    static func waitText(seconds: Double) -> String {
+        guard seconds.isFinite, seconds >= 0 else { return "a while" }
+        if seconds <= 86_400 { return "\(Int(seconds.rounded(.up))) s" }
+        let days = (seconds / 86_400).rounded(.up)
+        return days > 10_000 ? "more than 10,000 days" : "\(Int(days)) days"
+    }
+
     /// What a user can do about `error`.
     static func hint(for error: RosterError) -> String? {
         let provider = error.provider.map { ProviderCatalog.kit(named: $0.rawValue) } ?? nil
@@ -69,7 +78,7 @@ struct ToolFailure: Error, CustomStringConvertible {
                 "check \($0.credentialVariables.joined(separator: " or ")) (and that it may read this course)"
             }
         case .rateLimited:
-            return "wait\(error.retryAfterSeconds.map { " \(Int($0.rounded(.up))) s" } ?? "") and run again"
+            return "wait\(error.retryAfterSeconds.map { " " + waitText(seconds: $0) } ?? "") and run again"
         case .unavailable:
             return provider?.baseURLVariable.map { "check the network and \($0) (or --base-url)" }
         case .unsupported: return "run `roster providers` to see what each provider supports"

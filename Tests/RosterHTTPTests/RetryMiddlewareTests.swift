@@ -146,3 +146,36 @@ struct RetryAfterParsingTests {
         #expect(RetryAfter.httpDateString(Date(timeIntervalSince1970: 784_111_777)) == "Sun, 06 Nov 1994 08:49:37 GMT")
     }
 }
+
+/// A hostile `Retry-After` never traps and never makes the client wait past its caps: a wait beyond
+/// `maxDelay` gives up at once with `rateLimited`, and text that is no wait falls back to backoff.
+@Suite("Hostile Retry-After")
+struct HostileRetryAfterTests {
+    @Test(arguments: [
+        "1e300", "9223372036854775808", "99999999999999999999999", "1e400", "inf", "NaN", "-1", "-1e30", "0x10",
+    ])
+    func aHostileRetryAfterEndsInRateLimited(_ header: String) async throws {
+        let clock = VirtualClock()
+        let transport = ScriptedTransport(Array(repeating: .respond(.status(429, ["Retry-After": header])), count: 8))
+        let client = HTTPClient(
+            transport: transport, middleware: [RetryMiddleware(policy: RetryPolicy(), clock: clock, jitter: { $0 })])
+        let api = try VendorAPI(
+            provider: "example", baseURL: URL(string: "https://api.example.com")!, client: client,
+            redactor: CredentialRedactor(), clock: clock)
+        do {
+            _ = try await api.send(.get, api.url("/rows"))
+            Issue.record("a 429 passed")
+        } catch let error as RosterError {
+            #expect(error.code == .rateLimited)
+            if let seconds = error.retryAfterSeconds { #expect(seconds.isFinite && seconds >= 0) }
+        }
+        #expect(clock.recordedSleeps.allSatisfy { $0.isFinite && $0 >= 0 && $0 <= RetryPolicy().maxDelay })
+        #expect(clock.totalSlept <= RetryPolicy().maxTotalDelay)
+    }
+
+    @Test func theRealClockSurvivesAnAbsurdWait() async throws {
+        let task = Task { try await SystemClock().sleep(seconds: 1e300) }
+        task.cancel()
+        await #expect(throws: CancellationError.self) { try await task.value }
+    }
+}

@@ -75,6 +75,39 @@ struct OutputFormatTests {
         #expect(aligned[2] == "wide cell  x")
     }
 
+    /// Sub-second precision survives into every record format: milliseconds as sent, microseconds
+    /// where the vendor sends them, and no fraction on a whole second.
+    @Test func instantsKeepTheirFractionInJSONLinesJSONAndCSV() throws {
+        func instant(_ text: String) throws -> Date { try #require(ISO8601Instant.parse(text)) }
+        var enrollment = Self.enrollment()
+        enrollment.timestamps = EnrollmentTimestamps(
+            enrolledAt: try instant("2025-08-22T16:13:51.988Z"),
+            startedAt: try instant("2025-08-22T18:13:51.123456+02:00"),
+            completedAt: try instant("2025-08-23T09:00:00Z"))
+        let record = CanonicalRecord(enrollment)
+        let expected = [
+            "2025-08-22T16:13:51.988Z", "2025-08-22T16:13:51.123456Z", "2025-08-23T09:00:00Z",
+        ]
+        #expect(["enrolledAt", "startedAt", "completedAt"].map { record.value(forColumn: $0)?.cellText } == expected)
+        let line = JSONValue.object(record.fields).compact  // jsonl, and each element of json
+        for text in expected { #expect(line.contains("\"\(text)\"")) }
+        let csv = CSVText.line(record)
+        for text in expected { #expect(csv.contains(text)) }
+    }
+
+    /// The hint formats a vendor's `Retry-After` without trapping on absurd values.
+    @Test(arguments: [
+        (31.2, "wait 32 s and run again"), (86_400, "wait 86400 s and run again"),
+        (90_000, "wait 2 days and run again"),
+        (1e300, "wait more than 10,000 days and run again"), (.infinity, "wait a while and run again"),
+        (9_223_372_036_854_775_808, "wait more than 10,000 days and run again"),
+    ])
+    func rateLimitHintsFormatAnyWait(_ seconds: Double, _ hint: String) {
+        let error = RosterError(.rateLimited, "throttled", provider: "frontcore", retryAfterSeconds: seconds)
+        #expect(ToolFailure.hint(for: error) == hint)
+        #expect(ToolFailure(error).status == .rateLimited)
+    }
+
     @Test func exitStatusesFollowTheDocumentedTable() {
         #expect(ExitStatus(.invalidArgument) == .usage)
         #expect(ExitStatus(.unsupported).rawValue == 2)

@@ -69,9 +69,8 @@ struct CanonicalRecord: Equatable {
         return fields.first { $0.key == column }?.value
     }
 
-    /// An instant as ISO 8601 in UTC with `Z`, whole seconds (e.g. `2025-03-04T09:30:00Z`).
-    static func instant(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
-    }
+    /// An instant as ISO 8601 in UTC with `Z`, keeping the vendor's sub-second precision: whole
+    /// seconds as `2025-03-04T09:30:00Z`, milliseconds as `…:00.988Z`, microseconds as `…:00.123456Z`.
+    static func instant(_ date: Date) -> String { ISO8601Instant.format(date) }
 }
 #endif
