@@ -108,6 +108,16 @@ struct OutputFormatTests {
         #expect(ToolFailure(error).status == .rateLimited)
     }
 
+    /// The progress line's ETA comes from the vendor's total: absurd totals or rates drop the ETA
+    /// instead of trapping in a conversion.
+    @Test func theProgressLineSurvivesAnyTotal() {
+        let normal = ExportProgress.line(records: 100, pages: 2, total: 1000, elapsed: 10)
+        #expect(normal == "100/1000 records · 2 pages · 10/s · ETA 1:30")
+        let huge = ExportProgress.line(records: 1, pages: 1, total: Int.max, elapsed: 1e9)
+        #expect(huge == "1/\(Int.max) records · 1 pages · 0/s")
+        #expect(ExportProgress.line(records: 5, pages: 1, total: nil, elapsed: 1e-300) == "5 records · 1 pages · ?/s")
+    }
+
     @Test func exitStatusesFollowTheDocumentedTable() {
         #expect(ExitStatus(.invalidArgument) == .usage)
         #expect(ExitStatus(.unsupported).rawValue == 2)

@@ -1,5 +1,6 @@
 #if CLI
 import Foundation
+import RosterCore
 
 /// The progress line `roster export` keeps redrawing on stderr while it runs — only when stderr is a
 /// terminal, so logs and pipes never see it: records, pages, rate, and an ETA when a total is known.
@@ -35,12 +36,15 @@ final class ExportProgress {
         output.flush()
     }
 
-    /// `1200 records · 5 pages · 850/s · ETA 0:03`.
+    /// `1200 records · 5 pages · 850/s · ETA 0:03`. The total is the vendor's: an ETA that is no
+    /// sane number of seconds (a total of billions at a trickle) is left out rather than converted.
     static func line(records: Int, pages: Int, total: Int?, elapsed: Double) -> String {
         let rate = elapsed > 0 ? Double(records) / elapsed : 0
-        var parts = ["\(records)\(total.map { "/\($0)" } ?? "") records", "\(pages) pages", "\(Int(rate))/s"]
-        if let total, rate > 0, total > records {
-            let seconds = Int(Double(total - records) / rate)
+        let perSecond = VendorNumbers.integer(rate.rounded(.down), in: 0...Int.max).map(String.init) ?? "?"
+        var parts = ["\(records)\(total.map { "/\($0)" } ?? "") records", "\(pages) pages", "\(perSecond)/s"]
+        if let total, rate > 0, total > records,
+            let seconds = VendorNumbers.integer((Double(total - records) / rate).rounded(.down), in: 0...99 * 3600)
+        {
             parts.append("ETA \(seconds / 60):" + String(format: "%02d", seconds % 60))
         }
         return parts.joined(separator: " · ")
