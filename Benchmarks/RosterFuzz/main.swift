@@ -28,9 +28,11 @@ struct Options {
     /// Cut every seed's arrays to this many elements (the `swift test` samples use 2).
     var trim: Int?
     /// The longest huge string planted (the `swift test` samples use 1024).
-    var maxString = 1 << 16
+    var maxString = 1 << 14
     /// The most copies of an array element appended (the `swift test` samples use 3).
     var maxCopies = 1000
+    /// Child processes run at once, each on its own share of the cases.
+    var jobs = 1
 
     init(_ arguments: [String]) throws {
         var rest = arguments[...]
@@ -58,12 +60,13 @@ struct Options {
             case "--trim": trim = try number(argument)
             case "--max-string": maxString = max(1, try number(argument))
             case "--max-copies": maxCopies = try number(argument)
+            case "--jobs": jobs = max(1, try number(argument))
             case "--worker":
                 worker = (try number("--worker from"), try number("--worker to"), try value("--worker progress"))
             case "--help", "-h":
                 print(
                     "usage: roster-fuzz [--cases N] [--vendor frontcore|meltingspot|course-dashboard] [--seed S] "
-                        + "[--trim N] [--max-string N] [--max-copies N] [--show CASE]")
+                        + "[--trim N] [--max-string N] [--max-copies N] [--jobs N] [--show CASE]")
                 exit(0)
             default: throw UsageError(message: "unknown argument \(argument)")
             }
@@ -145,19 +148,41 @@ struct VendorRun {
     var failureLines: [String] = []
 }
 
-/// Runs `cases` cases of `vendor` in child processes, starting a new child after each crash.
-func supervise(vendor: String, options: Options) throws -> VendorRun {
+/// The runs of parallel jobs, gathered under a lock.
+final class Results: @unchecked Sendable {
+    private let lock = NSLock()
+    private var runs: [Result<VendorRun, any Error>] = []
+
+    func add(_ run: Result<VendorRun, any Error>) { lock.withLock { runs.append(run) } }
+
+    func merged() throws -> VendorRun {
+        var total = VendorRun()
+        for result in lock.withLock({ runs }) {
+            let run = try result.get()
+            total.cases += run.cases
+            total.decoded += run.decoded
+            total.failures += run.failures
+            total.errors.merge(run.errors, uniquingKeysWith: +)
+            total.crashes += run.crashes
+            total.failureLines += run.failureLines.prefix(max(0, 20 - total.failureLines.count))
+        }
+        return total
+    }
+}
+
+/// Runs cases `cases` of `vendor` in child processes, starting a new child after each crash.
+func supervise(vendor: String, options: Options, cases: Range<Int>, job: Int) throws -> VendorRun {
     var run = VendorRun()
-    var next = 0
+    var next = cases.lowerBound
     let progress = FileManager.default.temporaryDirectory
-        .appendingPathComponent("roster-fuzz-\(getpid()).progress").path
-    while next < options.cases {
+        .appendingPathComponent("roster-fuzz-\(getpid())-\(job).progress").path
+    while next < cases.upperBound {
         let child = Process()
         child.executableURL = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
         child.arguments = [
             "--vendor", vendor, "--seed", String(options.seed), "--repository", options.repository.path,
             "--max-string", String(options.maxString), "--max-copies", String(options.maxCopies),
-            "--worker", String(next), String(options.cases), progress,
+            "--worker", String(next), String(cases.upperBound), progress,
         ] + (options.trim.map { ["--trim", String($0)] } ?? [])
         let output = Pipe()
         // A file, not a pipe, for stderr: the parent reads stdout to its end first and must not block.
@@ -227,7 +252,15 @@ do {
                 + "(\(campaign.target.seeds.map(\.name).joined(separator: ", "))); "
                 + "first \(campaign.truncationCases) cases truncate \(campaign.truncated?.name ?? "-") at every byte")
         let started = Date()
-        let run = try supervise(vendor: vendor, options: options)
+        // `--jobs` children at once, each on its own share of the case numbers.
+        let shares = (0..<options.jobs).map { job in
+            (options.cases * job / options.jobs)..<(options.cases * (job + 1) / options.jobs)
+        }
+        let results = Results()
+        DispatchQueue.concurrentPerform(iterations: options.jobs) { job in
+            results.add(Result { try supervise(vendor: vendor, options: options, cases: shares[job], job: job) })
+        }
+        let run = try results.merged()
         let seconds = Date().timeIntervalSince(started)
         let codes = run.errors.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: " · ")
         print(

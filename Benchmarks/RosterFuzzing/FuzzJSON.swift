@@ -35,7 +35,8 @@ public indirect enum FuzzJSON: Hashable, Sendable {
 
     // MARK: Parsing
 
-    /// Parses standard JSON (the seeds are well-formed); nil for anything else.
+    /// Parses standard JSON (the seeds are well-formed; a trailing comma, as in Frontcore's published
+    /// PUT sample, is read past so that seed can be fuzzed too); nil for anything else.
     public init?(parsing bytes: [UInt8]) {
         var parser = Parser(bytes: bytes)
         guard let value = parser.value(), parser.atEnd() else { return nil }
@@ -69,6 +70,10 @@ public indirect enum FuzzJSON: Hashable, Sendable {
                 }
                 while true {
                     skipSpace()
+                    if index < bytes.count, bytes[index] == UInt8(ascii: "}"), !members.isEmpty {
+                        index += 1
+                        return .object(members)
+                    }
                     guard let key = string() else { return nil }
                     skipSpace()
                     guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
@@ -95,6 +100,11 @@ public indirect enum FuzzJSON: Hashable, Sendable {
                     return .array(items)
                 }
                 while true {
+                    skipSpace()
+                    if index < bytes.count, bytes[index] == UInt8(ascii: "]"), !items.isEmpty {
+                        index += 1
+                        return .array(items)
+                    }
                     guard let item = value() else { return nil }
                     items.append(item)
                     skipSpace()
@@ -236,16 +246,19 @@ public indirect enum FuzzJSON: Hashable, Sendable {
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 runStart = index + 1
+                // Byte by byte, no temporary arrays: a huge string of quotes is a million escapes.
+                out.append(UInt8(ascii: "\\"))
                 switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), byte])
-                case UInt8(ascii: "\n"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-                case UInt8(ascii: "\r"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-                case UInt8(ascii: "\t"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(byte)
+                case UInt8(ascii: "\n"): out.append(UInt8(ascii: "n"))
+                case UInt8(ascii: "\r"): out.append(UInt8(ascii: "r"))
+                case UInt8(ascii: "\t"): out.append(UInt8(ascii: "t"))
                 default:
-                    out.append(contentsOf: [
-                        UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                        hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)],
-                    ])
+                    out.append(UInt8(ascii: "u"))
+                    out.append(UInt8(ascii: "0"))
+                    out.append(UInt8(ascii: "0"))
+                    out.append(hexDigits[Int(byte >> 4)])
+                    out.append(hexDigits[Int(byte & 0xF)])
                 }
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))

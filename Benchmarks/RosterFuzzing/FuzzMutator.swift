@@ -133,7 +133,23 @@ public struct FuzzMutator: Sendable {
                 let length = 1 + random.below(maxStringLength)
                 let unit = random.pick(["a", "é", "\\", "\"", "\u{0}", "💥", "9"])
                 steps.append("huge string (\(length) × \(unit.debugDescription)) at \(where_)")
-                document = document.replacing(at: path) { _ in .string(String(repeating: unit, count: length)) }
+                // Written as raw bytes: building a String of a million escapes costs more than decoding it.
+                var escaped: [UInt8] = []
+                FuzzJSON.quote(unit, into: &escaped)
+                let unitBytes = Array(escaped.dropFirst().dropLast())
+                let bytes = [UInt8](unsafeUninitializedCapacity: unitBytes.count * length + 2) { buffer, count in
+                    buffer[0] = UInt8(ascii: "\"")
+                    unitBytes.withUnsafeBufferPointer { unit in
+                        for copy in 0..<length {
+                            let start = 1 + copy * unit.count
+                            _ = UnsafeMutableBufferPointer(rebasing: buffer[start..<start + unit.count]).initialize(
+                                from: unit)
+                        }
+                    }
+                    buffer[unitBytes.count * length + 1] = UInt8(ascii: "\"")
+                    count = unitBytes.count * length + 2
+                }
+                document = document.replacing(at: path) { _ in .raw(bytes) }
             case 5:
                 let digits = 1 + random.below(maxStringLength / 4)
                 let shape = random.below(4)
@@ -199,8 +215,10 @@ public struct FuzzMutator: Sendable {
                 guard !seed.arrays.isEmpty else { continue }
                 let arrayPath = random.pick(seed.arrays)
                 guard case .array(let items)? = document.node(at: arrayPath), !items.isEmpty else { continue }
-                let copies = random.pick([2, 3, 101, 251, 1000].filter { $0 <= max(2, maxCopies) })
                 let item = random.pick(items)
+                // Pages longer than any page size asked for, but not beyond 512 KiB of repeats.
+                let wanted = random.pick([2, 3, 101, 251, 1000].filter { $0 <= max(2, maxCopies) })
+                let copies = max(2, min(wanted, (512 << 10) / max(1, item.bytes.count)))
                 steps.append("repeat an element of \(document.jsonPath(arrayPath)) \(copies) times")
                 document = document.replacing(at: arrayPath) { _ in
                     .array(items + Array(repeating: item, count: copies))
