@@ -68,10 +68,10 @@ extension CourseDashboardSimulator {
 
     /// Applies the plan's churn after a list page: inserts and deletes learners in `course`.
     func churn(course: Int) {
-        let plan = injector.currentPlan
-        guard plan.insertsPerPage > 0 || plan.deletesPerPage > 0 else { return }
-        for _ in 0..<plan.insertsPerPage { _ = insertLearner(course: course) }
-        for _ in 0..<plan.deletesPerPage {
+        let churn = injector.takeChurn()
+        guard churn.inserts > 0 || churn.deletes > 0 else { return }
+        for _ in 0..<churn.inserts { _ = insertLearner(course: course) }
+        for _ in 0..<churn.deletes {
             store.write { state in
                 let learners = (state.members[course] ?? []).filter { !["creator", "manager"].contains($0.status) }
                 guard !learners.isEmpty else { return }

@@ -83,8 +83,8 @@ public final class FrontcoreSimulator: @unchecked Sendable {
         let body: Data = lock.withLock {
             let ids = state.select(listing)
             let pages = ids.map { state.rendered($0, attendance: attendance, rendering: rendering) }
-            let plan = injector.currentPlan
-            state.churn(inserts: plan.insertsPerPage, deletes: plan.deletesPerPage, at: clock.now())
+            let churn = injector.takeChurn()
+            state.churn(inserts: churn.inserts, deletes: churn.deletes, at: clock.now())
             return SimulatorJSON.arrayData(of: pages)
         }
         return json(body)

@@ -11,10 +11,18 @@ import Foundation
 public struct Roster<Driver: RosterDriver>: Sendable {
     /// The driver doing the vendor-specific work; also the escape hatch to vendor-only APIs.
     public let driver: Driver
+    /// How listings guard against runaway paging and repair drift.
+    public let listingPolicy: ListingPolicy
 
-    /// Creates a facade over `driver`.
-    public init(driver: Driver) {
+    /// Creates a facade over `driver`, listing under `listingPolicy`.
+    public init(driver: Driver, listingPolicy: ListingPolicy = ListingPolicy()) {
         self.driver = driver
+        self.listingPolicy = listingPolicy
+    }
+
+    /// The same facade with another listing policy (e.g. `.always` verification for a migration).
+    public func with(listingPolicy: ListingPolicy) -> Roster<Driver> {
+        Roster(driver: driver, listingPolicy: listingPolicy)
     }
 
     /// The provider's name.
@@ -102,22 +110,20 @@ public struct Roster<Driver: RosterDriver>: Sendable {
         }
     }
 
-    /// Every course, walking the course listing to its end (ids de-duplicated, vendor order kept).
+    /// Every course, walking the course listing to its verified end (ids de-duplicated, vendor order
+    /// kept; a course listing that drifts is repaired like an enrollment listing, since a missed
+    /// course would miss all of its enrollments).
     func allCourses(counters: ListingCounters) async throws -> [Course] {
         let driver = self.driver
-        var segment = PagedSegment<CourseQuery, Course>(
+        var walk = PagedSegment<CourseQuery, Course>(
             query: CourseQuery(), style: capabilities.coursePaging, limit: capabilities.defaultPageSize,
-            fetch: { try await driver.fetchCourses($0) })
+            policy: listingPolicy, fetch: { try await driver.fetchCourses($0) })
         var courses: [Course] = []
-        var seen: Set<CourseID> = []
         while true {
             try Task.checkCancellation()
-            let known = seen
-            let page = try await ListingCounters.$current.withValue(counters) {
-                try await segment.nextPage(newRecords: { $0.records.filter { !known.contains($0.id) }.count })
-            }
+            let page = try await ListingCounters.$current.withValue(counters) { try await walk.nextPage() }
             guard let page else { break }
-            for course in page.fetched.records where seen.insert(course.id).inserted { courses.append(course) }
+            courses += page.fresh
         }
         return courses
     }

@@ -40,6 +40,9 @@ public struct FaultPlan: Hashable, Sendable, Codable {
     public var insertsPerPage: Int = 0
     /// Records deleted after each list page is served.
     public var deletesPerPage: Int = 0
+    /// How many list pages are followed by churn; nil: every one. A bounded churn lets a listing's
+    /// repair passes settle; unbounded churn makes page-number and offset listings fail loudly.
+    public var churnPages: Int?
     /// Seed for the random choices.
     public var seed: UInt64 = 1
 
@@ -51,8 +54,9 @@ public struct FaultPlan: Hashable, Sendable, Codable {
         throttled: Set<Int> = [], retryAfter: RetryAfterForm = .seconds(1), unavailable: Set<Int> = [],
         forcedStatus: [Int: Int] = [:], echoHeaders: Set<Int> = [], malformed: Set<Int> = [], truncated: Set<Int> = [], latencySeconds: Double = 0,
         randomThrottleRate: Double = 0, enforcedRateLimit: RateLimit? = nil, insertsPerPage: Int = 0,
-        deletesPerPage: Int = 0, seed: UInt64 = 1
+        deletesPerPage: Int = 0, churnPages: Int? = nil, seed: UInt64 = 1
     ) {
+        self.churnPages = churnPages
         self.throttled = throttled
         self.retryAfter = retryAfter
         self.unavailable = unavailable

@@ -14,6 +14,7 @@ import RosterHTTP
 /// | `malformed=A-B`, `truncated=A-B` | damage the bodies of requests A to B |
 /// | `latency=S` | add S seconds to every answer |
 /// | `inserts=N`, `deletes=N` | churn: add or remove N records after each list page |
+/// | `churn-pages=N` | churn after the first N list pages only (default: every page) |
 /// | `seed=N` | the seed of random choices |
 enum FaultSpec {
     /// The plan `text` describes, or a usage failure naming the bad item.
@@ -43,6 +44,9 @@ enum FaultSpec {
             case "deletes":
                 guard let count = Int(value), count >= 0 else { throw bad(item) }
                 plan.deletesPerPage = count
+            case "churn-pages":
+                guard let count = Int(value), count >= 0 else { throw bad(item) }
+                plan.churnPages = count
             case "seed":
                 guard let seed = UInt64(value) else { throw bad(item) }
                 plan.seed = seed
@@ -64,7 +68,7 @@ enum FaultSpec {
         ToolFailure(
             .usage, "--faults: cannot read \"\(item)\"",
             hint:
-                "items: throttle=RATE, retry-after=S, throttled=A-B, unavailable=A-B, malformed=A-B, truncated=A-B, latency=S, inserts=N, deletes=N, seed=N"
+                "items: throttle=RATE, retry-after=S, throttled=A-B, unavailable=A-B, malformed=A-B, truncated=A-B, latency=S, inserts=N, deletes=N, churn-pages=N, seed=N"
         )
     }
 }
