@@ -36,8 +36,12 @@ extension CourseDashboardDriver {
             for identity in externalIDs { found[identity] = everyone.filter(identity.matches) }
         }
         for identity in identities.filter({ $0.kind == .username }).sorted(by: { $0.value < $1.value }) {
-            let users = try await communityUsers(filters: [("username", identity.value)])
-            found[identity] = users.map(CourseDashboardRecordMapping.learner).filter(identity.matches)
+            guard let wanted = identity.normalized else {
+                found[identity] = []
+                continue
+            }
+            let users = try await communityUsers(filters: [("username", wanted.value)])
+            found[identity] = users.map(CourseDashboardRecordMapping.learner).filter(wanted.matches)
         }
         return found
     }

@@ -22,8 +22,9 @@ public protocol RosterDriver: Sendable {
     /// Takes a person out of a course.
     func unenroll(_ id: EnrollmentID, course: CourseID?) async throws
     /// Every person on the provider whose identity of `identity.kind` equals `identity` (both sides
-    /// normalized), each once; empty when nobody has it. A kind outside `learnerLookups` throws
-    /// `unsupported`.
+    /// normalized), each once; empty when nobody has it. `identity` may arrive as a caller wrote it
+    /// (the facade passes it on unchanged once it knows it can match someone): compare normalized. A
+    /// kind outside `learnerLookups` throws `unsupported`.
     func findLearners(_ identity: LearnerIdentity) async throws -> [Learner]
     /// The people of each identity in `identities`, for callers with many to look up (a sync): one
     /// entry per identity, empty when nobody has it. The default asks `findLearners(_:)` once per

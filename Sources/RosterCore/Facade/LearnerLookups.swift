@@ -9,7 +9,9 @@ extension Roster {
     public func findLearner(_ identity: LearnerIdentity) async throws -> LearnerLookup {
         try checkLookup(identity.kind)
         guard let wanted = identity.normalized else { return .notFound }
-        let found = try await perform(.findLearners, course: nil) { try await driver.findLearners(wanted) }
+        // The driver gets the identity as the caller wrote it, so a vendor whose server-side matching
+        // rules are undocumented can be sent both forms; every driver compares normalized.
+        let found = try await perform(.findLearners, course: nil) { try await driver.findLearners(identity) }
         return Self.lookup(found, for: wanted)
     }
 
@@ -20,7 +22,7 @@ extension Roster {
     {
         let asked = Array(identities)
         for identity in asked { try checkLookup(identity.kind) }
-        let wanted = Set(asked.compactMap(\.normalized))
+        let wanted = Set(asked.filter { $0.normalized != nil })
         var found: [LearnerIdentity: [Learner]] = [:]
         if !wanted.isEmpty {
             found = try await perform(.findLearners, course: nil) { try await driver.findLearners(anyOf: wanted) }
@@ -37,7 +39,7 @@ extension Roster {
                 answers[identity] = .notFound
                 continue
             }
-            answers[identity] = Self.lookup(found[normalized] ?? [], for: normalized)
+            answers[identity] = Self.lookup(found[identity] ?? [], for: normalized)
         }
         return answers
     }
