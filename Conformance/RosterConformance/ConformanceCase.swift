@@ -138,7 +138,8 @@ public enum ConformanceCase: String, CaseIterable, Sendable, CustomStringConvert
         case .learnerLookupUnknownIsNotFound: try await LearnerCases.unknownIsNotFound(context)
         case .learnerLookupImplausibleEmailNeverMatches: try await LearnerCases.implausibleEmailNeverMatches(context)
         case .learnerLookupDuplicateIsAmbiguous: try await LearnerCases.duplicateIsAmbiguous(context)
-        case .learnerLookupUndeclaredKindThrowsUnsupported: try await LearnerCases.undeclaredKindsThrowUnsupported(context)
+        case .learnerLookupUndeclaredKindThrowsUnsupported:
+            try await LearnerCases.undeclaredKindsThrowUnsupported(context)
         case .createLearnerIsFoundOnce: try await LearnerCases.createdIsFoundOnce(context)
         }
     }

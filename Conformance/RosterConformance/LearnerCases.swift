@@ -111,7 +111,8 @@ enum LearnerCases {
             }
             context.check(
                 people.map(\.id) == expected,
-                "the ambiguity over \(identity) lists \(people.map(\.id.rawValue)), expected \(expected.map(\.rawValue))")
+                "the ambiguity over \(identity) lists \(people.map(\.id.rawValue)), expected \(expected.map(\.rawValue))"
+            )
             let direct = try await roster.driver.findLearners(identity)
             context.check(
                 Set(direct.map(\.id)) == Set(expected) && direct.count == 2,
@@ -128,11 +129,13 @@ enum LearnerCases {
         let caps = roster.capabilities
         context.check(
             caps.supports(.findLearners) == !caps.learnerLookups.isEmpty,
-            "findLearners is \(caps.supports(.findLearners) ? "" : "not ")declared with lookup kinds \(caps.learnerLookups.sorted())")
+            "findLearners is \(caps.supports(.findLearners) ? "" : "not ")declared with lookup kinds \(caps.learnerLookups.sorted())"
+        )
         let injector = subject.backend.injector
         let before = injector.requestCount
         let samples: [LearnerIdentity.Kind: LearnerIdentity] = [
-            .email: .email("ase.odegard@example.no"), .externalID: .externalID("HR-4711"), .username: .username("ase_o"),
+            .email: .email("ase.odegard@example.no"), .externalID: .externalID("HR-4711"),
+            .username: .username("ase_o"),
         ]
         for kind in LearnerIdentity.Kind.allCases where !caps.canLookUp(kind) {
             let identity = samples[kind]!

@@ -86,7 +86,8 @@ extension InMemoryWireEnrollment {
     /// The neutral record.
     func enrollment(provider: ProviderID) -> Enrollment {
         Enrollment(
-            provider: provider, id: id, course: CourseReference(id: courseID, title: courseTitle), learner: learner.learner,
+            provider: provider, id: id, course: CourseReference(id: courseID, title: courseTitle),
+            learner: learner.learner,
             status: InMemoryStatusMapping.status(for: status), role: InMemoryStatusMapping.role(for: role),
             vendorStatus: VendorStatus(code: status), completionRate: completionRate, passed: passed,
             payment: paid.map { PaymentStatus(code: $0 ? "paid" : "unpaid", isPaid: $0) },

@@ -53,7 +53,10 @@ import Testing
         #expect(try JSONDecoder().decode(LearnerIdentity.self, from: data) == .externalID("HR-1"))
         let loose = Data(#"{"kind":"email","value":"  Ase@Example.NO"}"#.utf8)
         #expect(try JSONDecoder().decode(LearnerIdentity.self, from: loose) == .email("ase@example.no"))
-        for bad in [#"{"kind":"email","value":"Larsen"}"#, #"{"kind":"username","value":" "}"#, #"{"kind":"phone","value":"1"}"#] {
+        for bad in [
+            #"{"kind":"email","value":"Larsen"}"#, #"{"kind":"username","value":" "}"#,
+            #"{"kind":"phone","value":"1"}"#,
+        ] {
             #expect(throws: DecodingError.self) { try JSONDecoder().decode(LearnerIdentity.self, from: Data(bad.utf8)) }
         }
     }

@@ -30,7 +30,9 @@ import Testing
 
     @Test func undeclaredOperationOrKindIsUnsupportedWithoutACall() async throws {
         let silent = PeopleDriver(people: [Self.anna], operations: [.listEnrollments])
-        let error = await #expect(throws: RosterError.self) { try await Roster(driver: silent).findLearner(.username("anna")) }
+        let error = await #expect(throws: RosterError.self) {
+            try await Roster(driver: silent).findLearner(.username("anna"))
+        }
         #expect(error?.code == .unsupported)
         let emailOnly = PeopleDriver(people: [Self.anna], kinds: [.email])
         let kindError = await #expect(throws: RosterError.self) {
@@ -46,7 +48,8 @@ import Testing
         let roster = Roster(driver: driver)
         #expect(try await roster.findLearner(.email("Larsen")) == .notFound)
         #expect(try await roster.findLearner(.username("   ")) == .notFound)
-        #expect(try await roster.findLearners([.email("larsen"), .externalID("")]).values.allSatisfy { $0 == .notFound })
+        #expect(
+            try await roster.findLearners([.email("larsen"), .externalID("")]).values.allSatisfy { $0 == .notFound })
         #expect(driver.log.calls.isEmpty)
     }
 
@@ -79,10 +82,12 @@ import Testing
     @Test func createLearnerSendsTheNormalizedAddressAndDropsBlankFields() async throws {
         let driver = PeopleDriver(people: [])
         let created = try await Roster(driver: driver).createLearner(
-            NewLearner(email: "  Ny.Person@Example.NO ", firstName: " ", lastName: "Ødegård", externalID: " HR-5 ",
-                       username: "\t", notify: true))
+            NewLearner(
+                email: "  Ny.Person@Example.NO ", firstName: " ", lastName: "Ødegård", externalID: " HR-5 ",
+                username: "\t", notify: true))
         let sent = try #require(driver.log.created.first)
-        #expect(sent == NewLearner(email: "ny.person@example.no", lastName: "Ødegård", externalID: "HR-5", notify: true))
+        #expect(
+            sent == NewLearner(email: "ny.person@example.no", lastName: "Ødegård", externalID: "HR-5", notify: true))
         #expect(created.email == "ny.person@example.no")
     }
 
@@ -122,7 +127,8 @@ struct PeopleDriver: RosterDriver {
     var omitFromBatch: LearnerIdentity?
 
     init(
-        people: [Learner], operations: Set<DriverCapabilities.Operation> = [.listEnrollments, .findLearners, .createLearner],
+        people: [Learner],
+        operations: Set<DriverCapabilities.Operation> = [.listEnrollments, .findLearners, .createLearner],
         kinds: Set<LearnerIdentity.Kind> = Set(LearnerIdentity.Kind.allCases), needsCourse: Bool = false
     ) {
         self.people = people

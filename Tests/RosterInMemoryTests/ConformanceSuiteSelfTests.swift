@@ -62,7 +62,8 @@ import Testing
         let harness = InMemoryHarness(paging: .keyset)
         for conformanceCase in [
             ConformanceCase.statusDocumentedValuesMap, .completenessSmallSets, .getMissingIDThrowsNotFound,
-            .learnerLookupDuplicateIsAmbiguous, .learnerLookupUndeclaredKindThrowsUnsupported, .createLearnerIsFoundOnce,
+            .learnerLookupDuplicateIsAmbiguous, .learnerLookupUndeclaredKindThrowsUnsupported,
+            .createLearnerIsFoundOnce,
         ] {
             try await conformanceCase.run(harness)
         }

@@ -191,7 +191,9 @@ struct EndToEndTests {
                     .lines)
             let courses = Array(Set(all.compactMap { $0["courseId"] as? String })).sorted()
             let course = try #require(courses.first)
-            func email(_ record: [String: Any]) -> String? { (record["learner"] as? [String: Any])?["email"] as? String }
+            func email(_ record: [String: Any]) -> String? {
+                (record["learner"] as? [String: Any])?["email"] as? String
+            }
             let inCourse = Set(all.filter { $0["courseId"] as? String == course }.compactMap(email))
             let member = try #require(Set(all.compactMap(email)).subtracting(inCourse).sorted().first)
             let newcomer = "Nouvelle.Recrue@Exemple.fr"
@@ -222,8 +224,9 @@ struct EndToEndTests {
             #expect(Set(listed.compactMap(email)).isSuperset(of: [member, "nouvelle.recrue@exemple.fr"]))
 
             let again = try await ToolProcess.run(arguments + ["--email", newcomer.lowercased()], environment: env)
-            #expect(try Self.objects(again.lines).map { $0["result"] as? String } == ["alreadyEnrolled"])
-            #expect(try Self.objects(again.lines).first?["learnerId"] as? String == outcomes.last?["learnerId"] as? String)
+            let repeated = try Self.objects(again.lines)
+            #expect(repeated.map { $0["result"] as? String } == ["alreadyEnrolled"])
+            #expect(repeated.first?["learnerId"] as? String == outcomes.last?["learnerId"] as? String)
         }
     }
 

@@ -68,7 +68,9 @@ public struct CourseDashboardDriver: RosterDriver, CustomStringConvertible, Cust
             enrollableRoles: [.learner, .manager],
             rateLimits: configuration.rateLimit.map { [$0] } ?? [], narrowingFilters: [.status],
             // Course users carry no e-mail, session, organization, creation or update time.
-            unavailableFilters: [.email, .session, .organization, .updatedSince, .updatedBefore, .createdSince, .createdBefore],
+            unavailableFilters: [
+                .email, .session, .organization, .updatedSince, .updatedBefore, .createdSince, .createdBefore,
+            ],
             learnerLookups: Self.learnerLookups)
     }
 

@@ -55,7 +55,8 @@ extension CourseDashboardDriver {
         guard let users = try await walkCommunityUsers(filters: filters) else {
             throw RosterError(
                 .inconsistentPaging,
-                "the community's user listing kept shrinking during \(Self.userWalkAttempts) walks: a person could have been skipped, so no answer is given",
+                "the community's user listing kept shrinking during \(Self.userWalkAttempts) walks: "
+                    + "a person could have been skipped, so no answer is given",
                 provider: provider)
         }
         return users

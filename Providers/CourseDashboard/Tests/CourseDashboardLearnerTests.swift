@@ -75,7 +75,8 @@ import Testing
                 let body: String =
                     offset == "0"
                     ? #"{"count":\#(count),"next":"https://community.example/api/v2/user/?limit=100&offset=100","results":["#
-                        + (1...100).map { #"{"id":\#($0),"username":"u\#($0)","ext_id":\#($0)}"# }.joined(separator: ",")
+                        + (1...100).map { #"{"id":\#($0),"username":"u\#($0)","ext_id":\#($0)}"# }.joined(
+                            separator: ",")
                         + "]}"
                     : #"{"count":\#(count),"next":null,"results":[{"id":101,"username":"u101","ext_id":101}]}"#
                 return HTTPResponse(status: 200, body: Data(body.utf8))
@@ -109,7 +110,8 @@ import Testing
         #expect((descending.object["next"] as? String)?.contains("offset=5") == true)
         #expect(try await simulator.getObject(base + "99999/").status == 404)
         let post = await simulator.handle(
-            HTTPRequest(method: .post, url: URL(string: base)!, headers: ["Authorization": "Bearer \(simulator.token)"]))
+            HTTPRequest(method: .post, url: URL(string: base)!, headers: ["Authorization": "Bearer \(simulator.token)"])
+        )
         #expect(post.status == 405)
     }
 }

@@ -51,7 +51,9 @@ extension FrontcoreDriver {
                 fresh += 1
                 try body(enrollment)
             }
-            guard case .next(let next) = try walker.advance(after: page, at: position, newRecords: fresh) else { return }
+            guard case .next(let next) = try walker.advance(after: page, at: position, newRecords: fresh) else {
+                return
+            }
             position = next
         }
     }

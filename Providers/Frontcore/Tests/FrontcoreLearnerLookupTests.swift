@@ -52,7 +52,8 @@ import Testing
         let roster = try TestDrivers.roster(simulator)
         let booked = try #require(
             simulator.insertParticipant(
-                courseID: simulator.courseIDs[1], email: "Kari.Nordmann@eksempel.no", externalID: "CRM-1", username: nil))
+                courseID: simulator.courseIDs[1], email: "Kari.Nordmann@eksempel.no", externalID: "CRM-1", username: nil
+            ))
         let twin = try #require(
             simulator.insertParticipant(
                 courseID: simulator.courseIDs[0], email: "kari.nordmann@EKSEMPEL.no", externalID: nil, username: nil))

@@ -4,9 +4,10 @@ public import RosterHTTP
 
 /// The Meltingspot adapter (public API v1): lists courses and course participants, reads one
 /// participant, enrolls by invitation, and finds (by e-mail) and creates spot members (see
-/// `MeltingspotLearners.swift`). Participants are listed per course, so the facade walks every course
-/// when a query names none. Unenrolling has no documented endpoint and throws `unsupported`. Vendor-only operations (spot members, bulk invite, the daily budget) are methods
-/// of this driver, reachable as `roster.driver`.
+/// `MeltingspotLearners.swift`). Participants are listed per course, so the facade walks every
+/// course when a query names none. Unenrolling has no documented endpoint and throws `unsupported`.
+/// Vendor-only operations (spot members, bulk invite, the daily budget) are methods of this driver,
+/// reachable as `roster.driver`.
 public struct MeltingspotDriver: RosterDriver {
     /// `meltingspot`.
     public let provider = MeltingspotEnrollmentMapping.provider

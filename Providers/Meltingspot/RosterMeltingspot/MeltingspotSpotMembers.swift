@@ -60,7 +60,8 @@ extension MeltingspotDriver {
         case 1: return matches[0]
         default:
             throw RosterError(
-                .invalidArgument, "\(matches.count) spot members have the address \(identity.value): which one is meant is unclear",
+                .invalidArgument,
+                "\(matches.count) spot members have the address \(identity.value): which one is meant is unclear",
                 provider: provider)
         }
     }

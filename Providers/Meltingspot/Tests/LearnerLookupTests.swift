@@ -10,7 +10,8 @@ import Testing
 @Suite struct LearnerLookupTests {
     static func fixture() throws -> Data {
         let url = try #require(
-            Bundle.module.url(forResource: "meltingspot-spot-members-page", withExtension: "json", subdirectory: "Fixtures"))
+            Bundle.module.url(
+                forResource: "meltingspot-spot-members-page", withExtension: "json", subdirectory: "Fixtures"))
         return try Data(contentsOf: url)
     }
 
@@ -18,9 +19,13 @@ import Testing
         let page = try Self.fixture()
         let (driver, recorder) = try TestSupport.scripted { _ in HTTPResponse(status: 200, body: page) }
         let found = try await driver.findLearners(.email(" ZOE.Rousseau@courriel.fr "))
-        #expect(found.map(\.id.rawValue) == ["0b6f4c1e-6d0a-4c5e-9f51-2f1f4b8a7e01", "0b6f4c1e-6d0a-4c5e-9f51-2f1f4b8a7e02"])
+        #expect(
+            found.map(\.id.rawValue) == [
+                "0b6f4c1e-6d0a-4c5e-9f51-2f1f4b8a7e01", "0b6f4c1e-6d0a-4c5e-9f51-2f1f4b8a7e02",
+            ])
         #expect(found[0].email == "Zoe.Rousseau@Courriel.FR")
-        #expect(found[0].firstName == "Zoé" && found[0].lastName == "Rousseau" && found[0].displayName == "Zoé Rousseau")
+        #expect(
+            found[0].firstName == "Zoé" && found[0].lastName == "Rousseau" && found[0].displayName == "Zoé Rousseau")
         #expect(found[1].firstName == nil && found[1].lastName == nil, "invited by e-mail only")
         #expect(found.allSatisfy { $0.externalID == nil && $0.username == nil })
         let sent = try #require(recorder.requests.first?.url)
@@ -37,7 +42,10 @@ import Testing
             Issue.record("expected an ambiguity, got \(answer)")
             return
         }
-        #expect(people.map(\.id.rawValue) == ["0b6f4c1e-6d0a-4c5e-9f51-2f1f4b8a7e01", "0b6f4c1e-6d0a-4c5e-9f51-2f1f4b8a7e02"])
+        #expect(
+            people.map(\.id.rawValue) == [
+                "0b6f4c1e-6d0a-4c5e-9f51-2f1f4b8a7e01", "0b6f4c1e-6d0a-4c5e-9f51-2f1f4b8a7e02",
+            ])
         let loic = try await Roster(driver: driver).findLearner(.email("Loic.Menard@exemple.fr"))
         #expect(loic.learner?.id == "0b6f4c1e-6d0a-4c5e-9f51-2f1f4b8a7e03")
     }
@@ -61,7 +69,8 @@ import Testing
 
     @Test func creatingATakenAddressIsRefusedOnceAndNeverRetried() async throws {
         let (simulator, driver, _) = try TestSupport.simulated(courses: 0, participants: 0)
-        let existing = simulator.addSpotMember(email: "gaelle.crepin@exemple.fr", firstname: "Gaëlle", lastname: "Crépin")
+        let existing = simulator.addSpotMember(
+            email: "gaelle.crepin@exemple.fr", firstname: "Gaëlle", lastname: "Crépin")
         let roster = Roster(driver: driver)
         let error = try await #require(throws: RosterError.self) {
             try await roster.createLearner(NewLearner(email: "Gaelle.Crepin@exemple.fr"))
@@ -106,7 +115,8 @@ import Testing
                     body: body.map { Data($0.utf8) }))
             return (response.status, try? JSONSerialization.jsonObject(with: response.body))
         }
-        let (status, page) = try await send(.get, "/spotMembers?email%5Bin%5D=a%40exemple.fr,b%40exemple.fr&page=2&limit=1")
+        let (status, page) = try await send(
+            .get, "/spotMembers?email%5Bin%5D=a%40exemple.fr,b%40exemple.fr&page=2&limit=1")
         #expect(status == 200)
         let envelope = try #require(page as? [String: Any])
         #expect(envelope["total"] as? Int == 2)
@@ -115,12 +125,14 @@ import Testing
         #expect(got == 200 && (member as? [String: Any])?["email"] as? String == "a@exemple.fr")
         let (missing, error) = try await send(.get, "/spotMembers/absent")
         #expect(missing == 404 && (error as? [String: Any])?["message"] as? String == "Spot member not found")
-        let (created, fresh) = try await send(.post, "/spotMembers", #"{"email":"d@exemple.fr","withEmailNotification":false}"#)
+        let (created, fresh) = try await send(
+            .post, "/spotMembers", #"{"email":"d@exemple.fr","withEmailNotification":false}"#)
         #expect(created == 201)
         let freshID = try #require((fresh as? [String: Any])?["id"] as? String)
         #expect(simulator.email(ofSpotMember: freshID) == "d@exemple.fr")
         #expect(try await send(.post, "/spotMembers", #"{"email":"D@exemple.fr"}"#).0 == 400, "the address is taken")
         #expect(try await send(.post, "/spotMembers", #"{"email":"pas une adresse"}"#).0 == 400)
-        #expect(try await send(.post, "/spotMembers", #"{"email":"e@exemple.fr","withEmailNotification":"yes"}"#).0 == 400)
+        #expect(
+            try await send(.post, "/spotMembers", #"{"email":"e@exemple.fr","withEmailNotification":"yes"}"#).0 == 400)
     }
 }

@@ -52,7 +52,8 @@ extension Roster {
         guard capabilities.supports(.createLearner) else { throw driver.unsupported(.createLearner) }
         guard let email = LearnerIdentity.normalizedEmail(learner.email) else {
             throw RosterError(
-                .invalidArgument, "\"\(learner.email)\" is not an e-mail address: nobody was created", provider: provider)
+                .invalidArgument, "\"\(learner.email)\" is not an e-mail address: nobody was created",
+                provider: provider)
         }
         var request = learner
         request.email = email.value

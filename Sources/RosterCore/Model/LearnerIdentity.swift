@@ -23,8 +23,14 @@ public enum LearnerIdentity: Hashable, Sendable, Codable, CustomStringConvertibl
 
     /// The kinds of identity, for capability declarations and command-line options.
     public enum Kind: String, Hashable, Sendable, Codable, CaseIterable, Comparable {
-        case email, externalID, username
+        /// An e-mail address.
+        case email
+        /// An id from another system.
+        case externalID
+        /// A login name.
+        case username
 
+        /// Declaration order (e-mail, external id, username), for stable output.
         public static func < (lhs: Kind, rhs: Kind) -> Bool {
             allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
         }

@@ -37,10 +37,13 @@ struct EnrollPeople {
         let caps = roster.capabilities
         for kind in Set(named.map(\.kind)).sorted() where !caps.canLookUp(kind) {
             let kinds = caps.supports(.findLearners) ? caps.learnerLookups.sorted().map { Self.option($0) } : []
+            let hint =
+                kinds.isEmpty
+                ? "name people by their \(roster.provider) user id" : "use \(kinds.joined(separator: ", ")) or user ids"
             throw ToolFailure(
                 .usage,
-                "\(roster.provider) cannot look people up by \(kind.rawValue), so \(Self.option(kind)) cannot be used there",
-                hint: kinds.isEmpty ? "name people by their \(roster.provider) user id" : "use \(kinds.joined(separator: ", ")) or user ids")
+                "\(roster.provider) cannot look people up by \(kind.rawValue), so \(Self.option(kind)) cannot be used "
+                    + "there", hint: hint)
         }
     }
 
@@ -78,10 +81,11 @@ struct EnrollPeople {
                     details.add("learnerId", .text(learner.id.rawValue))
                     return try await enroll(learner.id)
                 case .ambiguous(let people):
+                    let ids = people.map(\.id.rawValue).joined(separator: ", ")
                     throw ToolFailure(
                         .usage,
-                        "\(people.count) people on \(roster.provider) have \(identity) (user ids \(people.map(\.id.rawValue).joined(separator: ", "))): enroll one of them by id",
-                        hint: nil)
+                        "\(people.count) people on \(roster.provider) have \(identity) (user ids \(ids)): "
+                            + "enroll one of them by id")
                 case .notFound:
                     guard kind == .email, roster.capabilities.supports(.createLearner) else {
                         let cannot = kind == .email ? ", and \(roster.provider) cannot create people" : ""

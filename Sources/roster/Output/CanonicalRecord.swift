@@ -17,8 +17,8 @@ struct CanonicalRecord: Equatable {
     static let csvColumns = [
         "provider", "id", "courseId", "courseTitle", "sessionId", "status", "role", "vendorStatus",
         "learnerId", "learnerEmail", "learnerFirstName", "learnerLastName", "learnerDisplayName", "learnerUsername",
-        "learnerExternalID", "completionRate", "passed", "paid", "enrolledAt", "startedAt", "completedAt", "cancelledAt",
-        "lastActivityAt", "updatedAt",
+        "learnerExternalID", "completionRate", "passed", "paid", "enrolledAt", "startedAt", "completedAt",
+        "cancelledAt", "lastActivityAt", "updatedAt",
     ]
 
     /// Builds the record of `enrollment`.

@@ -69,7 +69,8 @@ final class RecordWriter {
         if case .unknown = enrollment.status { status += " (\(enrollment.vendorStatus.code))" }
         return [
             enrollment.provider.rawValue, course, name.isEmpty ? learner.id.rawValue : name, learner.email ?? "",
-            learner.username ?? "", learner.externalID ?? "", status, enrollment.role.name, enrollment.completionRate.map { "\($0)%" } ?? "",
+            learner.username ?? "", learner.externalID ?? "", status, enrollment.role.name,
+            enrollment.completionRate.map { "\($0)%" } ?? "",
         ]
     }
 }
