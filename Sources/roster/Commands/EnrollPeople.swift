@@ -32,6 +32,15 @@ struct EnrollPeople {
         }
     }
 
+    /// The identity of `kind` exactly as written.
+    static func asWritten(_ kind: LearnerIdentity.Kind, _ text: String) -> LearnerIdentity {
+        switch kind {
+        case .email: .email(text)
+        case .externalID: .externalID(text)
+        case .username: .username(text)
+        }
+    }
+
     /// Refuses (exit 2, before any request) an identity kind the provider cannot look people up by.
     func checkCapabilities() throws {
         let caps = roster.capabilities
@@ -55,28 +64,33 @@ struct EnrollPeople {
         enroll: (LearnerID) async throws -> String
     ) async {
         guard !named.isEmpty else { return }
-        let identities = named.map { LearnerIdentity(kind: $0.kind, value: $0.text) }
+        // Asked as written (trimmed), so a provider with undocumented matching rules (meltingspot) can be
+        // sent the address both as given and normalized; nil for a value that can match nobody.
+        let asked: [LearnerIdentity?] = named.map { kind, text in
+            let written = Self.asWritten(kind, text.trimmingCharacters(in: .whitespacesAndNewlines))
+            return written.normalized == nil ? nil : written
+        }
         var answers: [LearnerIdentity: LearnerLookup] = [:]
         var lookupFailure: (any Error)?
         do {
-            answers = try await roster.findLearners(identities.compactMap { $0 })
+            answers = try await roster.findLearners(asked.compactMap { $0 })
         } catch {
             lookupFailure = error
         }
         // A person created by an earlier item is found by a later one naming them again.
         var created: [LearnerIdentity: LearnerID] = [:]
-        for ((kind, text), identity) in zip(named, identities) {
+        for ((kind, text), written) in zip(named, asked) {
             let fields = base + [(key: Self.key(kind), value: .text(text.trimmingCharacters(in: .whitespaces)))]
             await batch.attempt(fields + roleField, dryRun: dryRun) { (details: BatchRun.ItemDetails) in
                 if let lookupFailure { throw lookupFailure }
-                guard let identity else {
+                guard let written, let identity = written.normalized else {
                     throw ToolFailure(.usage, "\"\(text)\" is not a usable \(kind.rawValue): nobody can match it")
                 }
                 if let id = created[identity] {
                     details.add("learnerId", .text(id.rawValue))
                     return try await enroll(id)
                 }
-                switch answers[identity] ?? .notFound {
+                switch answers[written] ?? .notFound {
                 case .found(let learner):
                     details.add("learnerId", .text(learner.id.rawValue))
                     return try await enroll(learner.id)
