@@ -92,7 +92,11 @@ struct EndToEndTests {
             let table = try await ToolProcess.run(["list", "--provider", vendor], environment: env)
             #expect(table.status == 0)
             #expect(table.lines.count == count + 1, "piped table: a header and one tab-separated row each")
-            #expect(table.lines.allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 7 })
+            #expect(
+                table.lines.allSatisfy {
+                    $0.split(separator: "\t", omittingEmptySubsequences: false).count == RecordWriter.tableHeader.count
+                })
+            #expect(table.lines.first == RecordWriter.tableHeader.joined(separator: "\t"))
         }
     }
 
