@@ -62,8 +62,26 @@ struct OutputFormatTests {
         #expect(plain.split(separator: ",", omittingEmptySubsequences: false).count == CanonicalRecord.csvColumns.count)
         #expect(
             plain.hasPrefix(
-                "frontcore,17,4,title,,inProgress,learner,1,9,ase@example.no,Åse,Ødegård,Åse Ødegård,40,,,2023-11-14T22:13:20Z,"
+                "frontcore,17,4,title,,inProgress,learner,1,9,ase@example.no,Åse,Ødegård,Åse Ødegård,,,40,,,2023-11-14T22:13:20Z,"
             ))
+    }
+
+    @Test func theLearnersUsernameAndExternalIDAreInEveryFormat() {
+        var enrollment = Self.enrollment()
+        enrollment.learner.username = "ase_o"
+        enrollment.learner.externalID = "CRM-300017"
+        let record = CanonicalRecord(enrollment)
+        #expect(
+            JSONValue.object(record.fields).compact.contains(
+                #""displayName":"Åse Ødegård","username":"ase_o","externalID":"CRM-300017"}"#))
+        let cells = CSVText.line(record).replacingOccurrences(of: "\"Sikkerhet, grunnkurs\"", with: "title")
+            .split(separator: ",", omittingEmptySubsequences: false)
+        #expect(cells[CanonicalRecord.csvColumns.firstIndex(of: "learnerUsername")!] == "ase_o")
+        #expect(cells[CanonicalRecord.csvColumns.firstIndex(of: "learnerExternalID")!] == "CRM-300017")
+        let row = RecordWriter.tableRow(enrollment)
+        #expect(row.count == RecordWriter.tableHeader.count)
+        #expect(row[RecordWriter.tableHeader.firstIndex(of: "username")!] == "ase_o")
+        #expect(row[RecordWriter.tableHeader.firstIndex(of: "external id")!] == "CRM-300017")
     }
 
     @Test func tableAlignsOnATerminalAndIsTabSeparatedWhenPiped() {

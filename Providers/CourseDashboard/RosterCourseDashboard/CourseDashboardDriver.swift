@@ -57,17 +57,21 @@ public struct CourseDashboardDriver: RosterDriver, CustomStringConvertible, Cust
 
     /// Next-link paging for users and courses, one course at a time; course, role and search filters
     /// on the server; status narrows the server's `statuses` and is then applied exactly by the facade
-    /// (`joined` splits by progress); no status write.
+    /// (`joined` splits by progress); no status write; people found by username and external id
+    /// (`CourseDashboardLearners.swift`), never created.
     public var capabilities: DriverCapabilities {
         DriverCapabilities(
-            operations: [.listEnrollments, .listCourses, .getEnrollment, .enroll, .unenroll],
+            operations: [.listEnrollments, .listCourses, .getEnrollment, .enroll, .unenroll, .findLearners],
             enrollmentPaging: .nextLink, coursePaging: .nextLink,
             defaultPageSize: configuration.pageSize, maxPageSize: Self.maxPageSize,
             serverFilters: [.course, .role, .search], listsPerCourse: true,
             enrollableRoles: [.learner, .manager],
             rateLimits: configuration.rateLimit.map { [$0] } ?? [], narrowingFilters: [.status],
             // Course users carry no e-mail, session, organization, creation or update time.
-            unavailableFilters: [.email, .session, .organization, .updatedSince, .updatedBefore, .createdSince, .createdBefore])
+            unavailableFilters: [
+                .email, .session, .organization, .updatedSince, .updatedBefore, .createdSince, .createdBefore,
+            ],
+            learnerLookups: Self.learnerLookups)
     }
 
     // MARK: Listing

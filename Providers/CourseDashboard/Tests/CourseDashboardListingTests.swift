@@ -124,7 +124,7 @@ import Testing
         let record = try await rig.roster.enrollment(rig.enrollmentID(course: 101, user: 1))
         #expect(record.learner.id == LearnerID("1"))
         #expect(record.role == .manager)
-        #expect(record.learner.externalID == "roster-service")
+        #expect(record.learner.externalID == "900001")  // the docs type ext_id as an integer
         #expect(sentPath(rig.recorder.requests.first?.url) == "/api/v2/user/1/")
         let learner = rig.simulator.memberIDs(course: 101)[5]
         let other = try await rig.roster.enrollment(rig.enrollmentID(course: 101, user: learner))

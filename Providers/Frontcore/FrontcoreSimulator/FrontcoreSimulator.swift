@@ -174,6 +174,34 @@ public final class FrontcoreSimulator: @unchecked Sendable {
         return lock.withLock { state.insert(courseID: courseID, at: now) }
     }
 
+    /// Books a new user with the given e-mail, external id and username (nil keeps the generated value)
+    /// onto the first course date of `courseID`, as a booking made in the Frontcore app would; returns
+    /// the participant and user ids. Nothing stops two users from sharing an address or id, as nothing
+    /// does at the vendor either. Nil for an unknown course.
+    @discardableResult
+    public func insertParticipant(courseID: Int, email: String?, externalID: String?, username: String?)
+        -> (participant: Int, user: Int)?
+    {
+        let now = clock.now()
+        return lock.withLock {
+            let id = state.insert(courseID: courseID, at: now) { user in
+                if let email { user.email = email }
+                if let externalID { user.externalID = externalID }
+                if let username { user.username = username }
+            }
+            return id.flatMap { id in state.participants[id].map { (id, $0.userID) } }
+        }
+    }
+
+    /// The user of a participant, or nil.
+    public func userID(ofParticipant id: Int) -> Int? { lock.withLock { state.participants[id]?.userID } }
+
+    /// A user's `email`, `external_id` and `username` as stored (the e-mail may hold a non-address), or
+    /// nil for an unknown user.
+    public func identity(ofUser id: Int) -> (email: String?, externalID: String?, username: String?)? {
+        lock.withLock { state.users[id].map { ($0.email, $0.externalID, $0.username) } }
+    }
+
     /// Removes a participant; false when there was none with that id.
     @discardableResult
     public func deleteParticipant(_ id: Int) -> Bool { lock.withLock { state.delete(id) } }

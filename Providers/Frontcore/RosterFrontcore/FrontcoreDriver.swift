@@ -18,8 +18,10 @@ public struct FrontcoreDriver: RosterDriver {
     /// `frontcore`.
     public var provider: ProviderID { FrontcoreParticipantMapping.provider }
 
-    /// Participants can be listed (filters per `FrontcoreFilters.server`), read and updated; Frontcore
-    /// has no course listing the adapter relies on and enrolls only through orders (`POST /booking`).
+    /// Participants can be listed (filters per `FrontcoreFilters.server`), read and updated, and people
+    /// found by e-mail, external id or username (`FrontcoreLearnerLookup.swift`); Frontcore has no
+    /// course listing the adapter relies on and enrolls (and creates people) only through orders
+    /// (`POST /booking`).
     public let capabilities: DriverCapabilities
 
     /// Creates a driver. Throws `invalidArgument` for an empty key or a base URL that is not https
@@ -45,11 +47,11 @@ public struct FrontcoreDriver: RosterDriver {
         self.mapping = FrontcoreParticipantMapping(
             timestamps: FrontcoreTimestamps(timeZone: configuration.accountTimeZone))
         self.capabilities = DriverCapabilities(
-            operations: [.listEnrollments, .getEnrollment, .updateEnrollment],
+            operations: [.listEnrollments, .getEnrollment, .updateEnrollment, .findLearners],
             enrollmentPaging: configuration.paging.style, coursePaging: .pageNumber(firstPage: 1),
             defaultPageSize: 250, maxPageSize: 250, serverFilters: FrontcoreFilters.server, listsPerCourse: false,
             writableStatuses: FrontcoreStatusMapping.writableStatuses,
-            rateLimits: [configuration.rateLimit])
+            rateLimits: [configuration.rateLimit], learnerLookups: Self.learnerLookups)
     }
 
     /// One page of participants: the query's server filters, `since_id` or `page`, and `limit`.

@@ -38,7 +38,8 @@ extension MeltingspotSimulator {
         }
     }
 
-    /// Adds a spot member (names nil: "invited by e-mail"); returns its id.
+    /// Adds a spot member (names nil: "invited by e-mail"); returns its id. The address is not checked
+    /// for uniqueness (unlike `POST /spotMembers`), so tests can plant two members sharing one.
     @discardableResult
     public func addSpotMember(email: String, firstname: String? = nil, lastname: String? = nil) -> String {
         store.withState { state in
@@ -47,6 +48,9 @@ extension MeltingspotSimulator {
             return member.id
         }
     }
+
+    /// The e-mail address of a spot member, or nil when there is none with `id`.
+    public func email(ofSpotMember id: String) -> String? { store.withState { $0.members[id]?.email } }
 
     /// Removes a participant (as if the member left the Spot).
     public func removeParticipant(_ id: String) throws {

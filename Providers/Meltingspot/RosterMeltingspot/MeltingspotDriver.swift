@@ -3,10 +3,11 @@ public import RosterCore
 public import RosterHTTP
 
 /// The Meltingspot adapter (public API v1): lists courses and course participants, reads one
-/// participant, and enrolls by invitation. Participants are listed per course, so the facade walks
-/// every course when a query names none. Unenrolling has no documented endpoint and throws
-/// `unsupported`. Vendor-only operations (spot members, bulk invite, the daily budget) are methods
-/// of this driver, reachable as `roster.driver`.
+/// participant, enrolls by invitation, and finds (by e-mail) and creates spot members (see
+/// `MeltingspotLearners.swift`). Participants are listed per course, so the facade walks every
+/// course when a query names none. Unenrolling has no documented endpoint and throws `unsupported`.
+/// Vendor-only operations (spot members, bulk invite, the daily budget) are methods of this driver,
+/// reachable as `roster.driver`.
 public struct MeltingspotDriver: RosterDriver {
     /// `meltingspot`.
     public let provider = MeltingspotEnrollmentMapping.provider
@@ -52,12 +53,13 @@ public struct MeltingspotDriver: RosterDriver {
         self.bulkInviteChunkSize = configuration.bulkInviteChunkSize
         self.emailLookupChunkSize = configuration.emailLookupChunkSize
         self.capabilities = DriverCapabilities(
-            operations: [.listEnrollments, .listCourses, .getEnrollment, .enroll],
+            operations: [.listEnrollments, .listCourses, .getEnrollment, .enroll, .findLearners, .createLearner],
             enrollmentPaging: MeltingspotPaging.style, coursePaging: MeltingspotPaging.style,
             defaultPageSize: MeltingspotPaging.defaultPageSize, maxPageSize: MeltingspotPaging.maxPageSize,
             serverFilters: MeltingspotFilters.serverSide, listsPerCourse: true, needsCourseForRecordAccess: true,
             writableStatuses: [], enrollableRoles: [.learner], rateLimits: configuration.rateLimits,
-            narrowingFilters: MeltingspotFilters.narrowing, unavailableFilters: MeltingspotFilters.unavailable)
+            narrowingFilters: MeltingspotFilters.narrowing, unavailableFilters: MeltingspotFilters.unavailable,
+            learnerLookups: MeltingspotLearners.lookups)
     }
 
     /// Requests left in today's budget for this key (nil when no daily budget is configured): the

@@ -12,10 +12,17 @@ extension MeltingspotDriver {
 
     /// The spot members with any of `emails` (`GET /spotMembers?email[in]=…`), every page of every
     /// lookup, at most `emailLookupChunkSize` addresses per request. Implausible addresses are skipped.
+    /// The docs do not say whether the server compares addresses case-insensitively, so each address
+    /// goes both as given (trimmed) and normalized (lower-cased, NFC); callers compare the answers
+    /// normalized (`LearnerIdentity.matches`).
     public func spotMembers(emails: [String]) async throws -> [MeltingspotSpotMember] {
-        // Each address also goes lower-cased: the docs do not say whether the lookup ignores case.
-        let plausible = emails.filter(EmailAddress.isPlausible)
-        let wanted = MeltingspotFilters.listable(plausible + plausible.map { $0.lowercased() })
+        var forms: [String] = []
+        for email in emails {
+            guard let normalized = LearnerIdentity.normalizedEmail(email) else { continue }
+            forms.append(email.trimmingCharacters(in: .whitespacesAndNewlines))
+            forms.append(normalized.value)
+        }
+        let wanted = MeltingspotFilters.listable(forms)
         var found: [MeltingspotSpotMember] = []
         var seen: Set<String> = []
         for start in stride(from: 0, to: wanted.count, by: emailLookupChunkSize) {
@@ -39,12 +46,23 @@ extension MeltingspotDriver {
         return try api.decode(MeltingspotSpotMember.self, from: response, for: .post, url)
     }
 
-    /// The spot member with `email` (compared case-insensitively), created when there is none.
+    /// The spot member with `email` (compared normalized), created when there is none. Two members
+    /// with that address are an ambiguity (`invalidArgument`), never a guess.
     public func findOrCreateSpotMember(email: String, notify: Bool = false) async throws -> MeltingspotSpotMember {
-        let matches = try await spotMembers(emails: [email])
-        if let member = matches.first(where: { $0.email?.lowercased() == email.lowercased() }) {
-            return member
+        guard let identity = LearnerIdentity.normalizedEmail(email) else {
+            throw RosterError(.invalidArgument, "\"\(email)\" is not an e-mail address", provider: provider)
         }
-        return try await createSpotMember(email: email, notify: notify)
+        let matches = try await spotMembers(emails: [email]).filter {
+            $0.email.flatMap(LearnerIdentity.normalizedEmail) == identity
+        }
+        switch matches.count {
+        case 0: return try await createSpotMember(email: identity.value, notify: notify)
+        case 1: return matches[0]
+        default:
+            throw RosterError(
+                .invalidArgument,
+                "\(matches.count) spot members have the address \(identity.value): which one is meant is unclear",
+                provider: provider)
+        }
     }
 }

@@ -133,7 +133,9 @@ public struct Roster<Driver: RosterDriver>: Sendable {
         _ operation: DriverCapabilities.Operation, course: CourseID?, _ body: () async throws -> T
     ) async throws -> T {
         guard capabilities.supports(operation) else { throw driver.unsupported(operation) }
-        if capabilities.needsCourseForRecordAccess, course == nil, operation != .enroll {
+        if capabilities.needsCourseForRecordAccess, course == nil,
+            [.getEnrollment, .updateEnrollment, .unenroll].contains(operation)
+        {
             throw RosterError(.invalidArgument, "\(provider) needs the course id for \(operation.rawValue)", provider: provider)
         }
         do {

@@ -41,9 +41,21 @@ struct BatchRun {
     mutating func attempt(
         _ fields: [(key: String, value: JSONValue)], dryRun: DryRunRecorder? = nil, _ body: () async throws -> String
     ) async {
+        await attempt(fields, dryRun: dryRun) { (_: ItemDetails) in try await body() }
+    }
+
+    /// `attempt(_:dryRun:_:)` for an item that learns more about itself on the way (the user id a
+    /// lookup found): what `body` adds to `details` is printed after `fields`, whatever the outcome.
+    mutating func attempt(
+        _ fields: [(key: String, value: JSONValue)], dryRun: DryRunRecorder? = nil,
+        _ body: (ItemDetails) async throws -> String
+    ) async {
+        let details = ItemDetails()
         do {
-            record(fields, result: try await body())
+            let result = try await body(details)
+            record(fields + details.fields, result: result)
         } catch {
+            let fields = fields + details.fields
             if let request = dryRun?.take() {
                 record(fields + DryRunRecorder.fields(of: request), result: "dryRun")
                 return
@@ -57,6 +69,13 @@ struct BatchRun {
                 record(fields, result: "failed", error: ToolFailure(.unavailable, "\(error)"))
             }
         }
+    }
+
+    /// Fields an item adds while it runs.
+    final class ItemDetails {
+        private(set) var fields: [(key: String, value: JSONValue)] = []
+        /// Adds `value` under `key`.
+        func add(_ key: String, _ value: JSONValue) { fields.append((key: key, value: value)) }
     }
 
     /// Throws when any item failed: with the first failure's status when all did, else with 8.

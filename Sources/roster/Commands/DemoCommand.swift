@@ -33,7 +33,7 @@ struct DemoCommand: AsyncParsableCommand {
             }
         }
         let out = TextOutput.standardOutput
-        var table = TableText(header: ["provider", "course", "learner", "email", "status", "role", "progress"])
+        var table = TableText(header: RecordWriter.tableHeader)
         table.rows = enrollments.map(RecordWriter.tableRow)
         out.write(table.render(aligned: out.isTerminal))
         out.write("\n" + Self.summary(enrollments).render(aligned: out.isTerminal))

@@ -22,7 +22,7 @@ struct ProvidersCommand: AsyncParsableCommand {
         } else {
             var table = TableText(header: [
                 "provider", "operations", "server filters", "paging", "page size", "per course", "writable statuses",
-                "rate limits", "credential",
+                "finds people by", "rate limits", "credential",
             ])
             for (kit, caps) in rows {
                 table.rows.append([
@@ -30,6 +30,7 @@ struct ProvidersCommand: AsyncParsableCommand {
                     caps.serverFilters.sorted().map(\.rawValue).joined(separator: ","), "\(caps.enrollmentPaging)",
                     "\(caps.defaultPageSize)/\(caps.maxPageSize)", caps.listsPerCourse ? "yes" : "no",
                     Self.statusNames(caps.writableStatuses).joined(separator: ","),
+                    caps.learnerLookups.sorted().map(\.rawValue).joined(separator: ","),
                     caps.rateLimits.map(\.description).joined(separator: ","),
                     kit.credentialVariables.joined(separator: " or "),
                 ])
@@ -60,6 +61,7 @@ struct ProvidersCommand: AsyncParsableCommand {
                 key: "enrollableRoles",
                 value: texts(EnrollmentRole.known.filter(caps.enrollableRoles.contains).map(\.name))
             ),
+            (key: "learnerLookups", value: texts(caps.learnerLookups.sorted().map(\.rawValue))),
             (key: "rateLimits", value: texts(caps.rateLimits.map(\.description))),
             (key: "credentialVariables", value: texts(kit.credentialVariables)),
         ]

@@ -6,13 +6,18 @@ enum OutputFormat: String, CaseIterable, Sendable {
     case table, jsonl, csv, json
 }
 
+/// The columns of the `table` format.
+private let tableColumns = [
+    "provider", "course", "learner", "email", "username", "external id", "status", "role", "progress",
+]
+
 /// Writes canonical records in one format as they arrive: JSON Lines, CSV and JSON stream record by
 /// record; a table is collected and aligned at the end (it is meant for a screen, not a migration).
 final class RecordWriter {
     let format: OutputFormat
     let output: TextOutput
     private var count = 0
-    private var table = TableText(header: ["provider", "course", "learner", "email", "status", "role", "progress"])
+    private var table = TableText(header: tableColumns)
 
     /// Writes `format` to `output`; the CSV header or the opening bracket goes out at once.
     init(format: OutputFormat, output: TextOutput) {
@@ -50,7 +55,11 @@ final class RecordWriter {
         output.flush()
     }
 
-    /// The short row a person reads: who, where, and how far along.
+    /// The table's columns.
+    static var tableHeader: [String] { tableColumns }
+
+    /// The short row a person reads: who (and by which ids other systems know them), where, and how
+    /// far along.
     static func tableRow(_ enrollment: Enrollment) -> [String] {
         let learner = enrollment.learner
         let name =
@@ -60,7 +69,8 @@ final class RecordWriter {
         if case .unknown = enrollment.status { status += " (\(enrollment.vendorStatus.code))" }
         return [
             enrollment.provider.rawValue, course, name.isEmpty ? learner.id.rawValue : name, learner.email ?? "",
-            status, enrollment.role.name, enrollment.completionRate.map { "\($0)%" } ?? "",
+            learner.username ?? "", learner.externalID ?? "", status, enrollment.role.name,
+            enrollment.completionRate.map { "\($0)%" } ?? "",
         ]
     }
 }
