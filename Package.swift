@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "RosterCore", targets: ["RosterCore"]),
         .library(name: "RosterHTTP", targets: ["RosterHTTP"]),
         .library(name: "RosterInMemory", targets: ["RosterInMemory"]),
+        .library(name: "RosterSync", targets: ["RosterSync"]),
         .library(name: "RosterConformance", targets: ["RosterConformance"]),
         .library(name: "RosterFrontcore", targets: ["RosterFrontcore"]),
         .library(name: "FrontcoreSimulator", targets: ["FrontcoreSimulator"]),
@@ -53,7 +54,8 @@ let package = Package(
         .target(name: "RosterHTTP", dependencies: ["RosterCore"], path: "Sources/RosterHTTP", swiftSettings: strict),
         .target(name: "RosterInMemory", dependencies: ["RosterCore", "RosterHTTP"],
                 path: "Sources/RosterInMemory", swiftSettings: strict),
-        .target(name: "RosterConformance", dependencies: ["RosterCore", "RosterHTTP"],
+        .target(name: "RosterSync", dependencies: ["RosterCore"], path: "Sources/RosterSync", swiftSettings: strict),
+        .target(name: "RosterConformance", dependencies: ["RosterCore", "RosterHTTP", "RosterSync"],
                 path: "Conformance/RosterConformance", swiftSettings: strict),
 
         // Vendors: each one's adapter, simulator and tests live together under Providers/.
@@ -74,7 +76,7 @@ let package = Package(
         .executableTarget(
             name: "roster",
             dependencies: [
-                "RosterCore", "RosterHTTP", "RosterInMemory",
+                "RosterCore", "RosterHTTP", "RosterInMemory", "RosterSync",
                 "RosterFrontcore", "FrontcoreSimulator",
                 "RosterMeltingspot", "MeltingspotSimulator",
                 "RosterCourseDashboard", "CourseDashboardSimulator",
@@ -112,6 +114,11 @@ let package = Package(
         .testTarget(name: "RosterCourseDashboardTests",
                     dependencies: ["RosterCore", "RosterHTTP", "RosterCourseDashboard", "CourseDashboardSimulator", "RosterConformance"],
                     path: "Providers/CourseDashboard/Tests", resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "RosterSyncTests",
+                    dependencies: ["RosterCore", "RosterHTTP", "RosterSync", "RosterInMemory", "RosterConformance",
+                                   "RosterFrontcore", "FrontcoreSimulator", "RosterMeltingspot", "MeltingspotSimulator",
+                                   "RosterCourseDashboard", "CourseDashboardSimulator"],
+                    path: "Tests/RosterSyncTests", swiftSettings: strict),
         .testTarget(name: "RosterToolTests", dependencies: ["roster", "RosterCore", "RosterHTTP"], path: "Tests/RosterToolTests",
                     swiftSettings: strict),
     ]

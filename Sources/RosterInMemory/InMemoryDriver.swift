@@ -30,7 +30,8 @@ public struct InMemoryDriver: RosterDriver {
             operations: Set(DriverCapabilities.Operation.allCases), enrollmentPaging: paging, coursePaging: paging,
             defaultPageSize: 50, maxPageSize: InMemoryAPI.maxPageSize, serverFilters: Self.serverFilters,
             listsPerCourse: false, writableStatuses: Set(EnrollmentStatus.known),
-            enrollableRoles: Set(EnrollmentRole.known), learnerLookups: Set(LearnerIdentity.Kind.allCases))
+            enrollableRoles: Set(EnrollmentRole.known), learnerLookups: Set(LearnerIdentity.Kind.allCases),
+            updatableFields: [.status, .completed, .passed, .paymentCode])
     }
 
     /// One page of `GET /enrollments` with the declared filters as query items.

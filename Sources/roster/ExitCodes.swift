@@ -19,6 +19,9 @@ enum ExitStatus: Int32, CaseIterable {
     case badResponse = 7
     /// A bulk or multi-item operation partly failed.
     case partialFailure = 8
+    /// A write was sent but no answer came, so it may or may not have been applied (9 is kept for the
+    /// sync command's shrink guard).
+    case outcomeUnknown = 10
 
     /// The exit status for a Roster error code.
     init(_ code: RosterError.Code) {
@@ -29,6 +32,7 @@ enum ExitStatus: Int32, CaseIterable {
         case .rateLimited: self = .rateLimited
         case .unavailable: self = .unavailable
         case .decoding, .inconsistentPaging, .responseTooLarge, .untrustedEndpoint: self = .badResponse
+        case .outcomeUnknown: self = .outcomeUnknown
         }
     }
 }
@@ -83,6 +87,8 @@ struct ToolFailure: Error, CustomStringConvertible {
         case .responseTooLarge: return "the response exceeded the size cap; narrow the listing (--course, --status)"
         case .untrustedEndpoint:
             return "the vendor pointed at another host and nothing was sent there; check the base URL"
+        case .outcomeUnknown:
+            return "the write may or may not have happened: check with `roster get` before trying again"
         }
     }
 }

@@ -51,7 +51,8 @@ public struct FrontcoreDriver: RosterDriver {
             enrollmentPaging: configuration.paging.style, coursePaging: .pageNumber(firstPage: 1),
             defaultPageSize: 250, maxPageSize: 250, serverFilters: FrontcoreFilters.server, listsPerCourse: false,
             writableStatuses: FrontcoreStatusMapping.writableStatuses,
-            rateLimits: [configuration.rateLimit], learnerLookups: Self.learnerLookups)
+            rateLimits: [configuration.rateLimit], learnerLookups: Self.learnerLookups,
+            updatableFields: [.status, .completed, .passed, .paymentCode, .customProperties])
     }
 
     /// One page of participants: the query's server filters, `since_id` or `page`, and `limit`.

@@ -46,6 +46,8 @@ public struct DriverCapabilities: Hashable, Sendable, Codable {
     public var rateLimits: [RateLimit]
     /// The identity kinds `findLearners` can look people up by; empty when it is not declared.
     public var learnerLookups: Set<LearnerIdentity.Kind>
+    /// The fields `updateEnrollment` can write (a status must also be in `writableStatuses`).
+    public var updatableFields: Set<EnrollmentUpdate.Field>
 
     /// Creates a capability declaration.
     public init(
@@ -54,9 +56,11 @@ public struct DriverCapabilities: Hashable, Sendable, Codable {
         needsCourseForRecordAccess: Bool = false, writableStatuses: Set<EnrollmentStatus> = [],
         enrollableRoles: Set<EnrollmentRole> = [], rateLimits: [RateLimit] = [],
         narrowingFilters: Set<EnrollmentFilter> = [], unavailableFilters: Set<EnrollmentFilter> = [],
-        learnerLookups: Set<LearnerIdentity.Kind> = []
+        learnerLookups: Set<LearnerIdentity.Kind> = [], updatableFields: Set<EnrollmentUpdate.Field>? = nil
     ) {
         self.learnerLookups = learnerLookups
+        self.updatableFields =
+            operations.contains(.updateEnrollment) ? updatableFields ?? Set(EnrollmentUpdate.Field.allCases) : []
         self.narrowingFilters = narrowingFilters
         self.unavailableFilters = unavailableFilters
         self.operations = operations
@@ -74,6 +78,11 @@ public struct DriverCapabilities: Hashable, Sendable, Codable {
 
     /// True when `operation` is supported.
     public func supports(_ operation: Operation) -> Bool { operations.contains(operation) }
+
+    /// True when `updateEnrollment` can write `field`.
+    public func canUpdate(_ field: EnrollmentUpdate.Field) -> Bool {
+        supports(.updateEnrollment) && updatableFields.contains(field)
+    }
 
     /// True when people can be looked up by identities of `kind`.
     public func canLookUp(_ kind: LearnerIdentity.Kind) -> Bool {

@@ -27,6 +27,10 @@ public struct RosterError: Error, Hashable, Sendable, CustomStringConvertible {
         case responseTooLarge
         /// A next link or redirect pointed at another origin; refused so credentials never leave.
         case untrustedEndpoint
+        /// A write was sent but no answer came (timeout, connection lost after sending, a deadline), so
+        /// the vendor may or may not have applied it. It is never retried blindly: read the record
+        /// (e.g. `Roster.enrollment`) to learn the outcome before trying again.
+        case outcomeUnknown
     }
 
     /// What went wrong, portably.

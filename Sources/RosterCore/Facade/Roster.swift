@@ -59,6 +59,13 @@ public struct Roster<Driver: RosterDriver>: Sendable {
         if let status = changes.status, !capabilities.writableStatuses.contains(status) {
             throw RosterError(.unsupported, "\(provider) cannot write the status \(status)", provider: provider)
         }
+        let unwritable = changes.fields.subtracting(capabilities.updatableFields)
+        if capabilities.supports(.updateEnrollment), !unwritable.isEmpty {
+            throw RosterError(
+                .unsupported,
+                "\(provider) cannot write \(unwritable.map(\.rawValue).sorted().joined(separator: ", "))",
+                provider: provider)
+        }
         return try await perform(.updateEnrollment, course: course) {
             try await driver.update(id, course: course, with: changes)
         }

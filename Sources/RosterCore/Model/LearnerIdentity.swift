@@ -82,7 +82,7 @@ public enum LearnerIdentity: Hashable, Sendable, Codable, CustomStringConvertibl
     /// e-mail, only a value that is not an address).
     public static func of(_ learner: Learner, kind: Kind) -> LearnerIdentity? {
         switch kind {
-        case .email: learner.email.flatMap(normalizedEmail)
+        case .email: (learner.email ?? learner.rawEmail).flatMap(normalizedEmail)
         case .externalID: learner.externalID.flatMap { LearnerIdentity(kind: .externalID, value: $0) }
         case .username: learner.username.flatMap { LearnerIdentity(kind: .username, value: $0) }
         }
