@@ -61,6 +61,9 @@ struct TargetMatcher {
 
     /// Resolves one source learner.
     mutating func resolve(_ person: CoursePerson, sharedIdentities: [LearnerIdentity: Int]) -> Resolution {
+        if let role = person.staffRole {
+            return .decided(SyncJudge.skip(person, "is \(role.name) at the source; a sync moves learners only"))
+        }
         switch request.match {
         case .map:
             guard let targetID = mapping[person.learner.id] else {

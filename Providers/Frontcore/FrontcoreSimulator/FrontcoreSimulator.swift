@@ -213,6 +213,13 @@ public final class FrontcoreSimulator: @unchecked Sendable {
         return lock.withLock { state.setStatus(statusID, of: id, at: now) }
     }
 
+    /// Sets a participant's completed and passed flags; false for an unknown participant.
+    @discardableResult
+    public func setOutcome(completed: Bool, passed: Bool, ofParticipant id: Int) -> Bool {
+        let now = clock.now()
+        return lock.withLock { state.setOutcome(completed: completed, passed: passed, of: id, at: now) }
+    }
+
     /// A participant's status id, paid id, completed and passed flags and custom properties, as stored.
     public func snapshot(ofParticipant id: Int) -> ParticipantSnapshot? {
         lock.withLock {

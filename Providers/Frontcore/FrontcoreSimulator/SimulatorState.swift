@@ -153,6 +153,16 @@ struct SimulatorState {
         return true
     }
 
+    /// Sets the completed and passed flags, as a course administrator would in the app.
+    mutating func setOutcome(completed: Bool, passed: Bool, of id: Int, at now: Date) -> Bool {
+        guard participants[id] != nil else { return false }
+        participants[id]!.completed = completed
+        participants[id]!.passed = passed
+        participants[id]!.updatedAt = now
+        cache[id] = nil
+        return true
+    }
+
     /// Applies a PUT body; throws 404 for an unknown participant and 400 for a bad value.
     mutating func apply(_ fields: [String: SimulatorRequests.UpdateValue], to id: Int, at now: Date) throws {
         guard var p = participants[id] else { throw SimulatorFailure(status: 404, message: "Participant not found") }

@@ -1,4 +1,5 @@
 import Foundation
+import RosterHTTP
 
 /// Direct access to the Spot's content, for test harnesses and demos: read ids, add and remove
 /// participants, change a status behind the API's back.
@@ -35,6 +36,27 @@ extension MeltingspotSimulator {
                 throw MeltingspotSimulatorError(description: "no course \(course)")
             }
             return state.addParticipantWithNewMember(course: course).id
+        }
+    }
+
+    /// Makes the spot member `member` a participant of `course` with the raw `status` (as if invited
+    /// and then progressing in the app: `Completed` completes at 100 %); returns the participant id.
+    @discardableResult
+    public func addParticipant(course: String, spotMember member: String, status: String = "Invited") throws -> String {
+        let now = clock.now()
+        return try store.withState { state in
+            guard state.course(course) != nil, let spotMember = state.members[member] else {
+                throw MeltingspotSimulatorError(description: "no course \(course) or no spot member \(member)")
+            }
+            var participant = state.invite(member: spotMember, course: course, now: now)
+            participant.status = status
+            if status == "Started" || status == "Completed" { participant.startedAt = now }
+            if status == "Completed" {
+                participant.completedAt = now
+                participant.completionRate = 100
+            }
+            state.participants[participant.id] = participant
+            return participant.id
         }
     }
 
