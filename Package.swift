@@ -34,6 +34,7 @@ let package = Package(
         .library(name: "CourseDashboardSimulator", targets: ["CourseDashboardSimulator"]),
         .executable(name: "roster", targets: ["roster"]),
         .executable(name: "roster-benchmarks", targets: ["RosterBenchmarks"]),
+        .executable(name: "roster-sync-benchmark", targets: ["SyncBenchmark"]),
     ],
     traits: [
         .trait(name: "CLI", description: "Builds the roster tool with swift-argument-parser and Hummingbird."),
@@ -93,6 +94,14 @@ let package = Package(
             name: "RosterBenchmarks",
             dependencies: ["RosterCore", "RosterHTTP", "RosterInMemory", "RosterFrontcore", "FrontcoreSimulator"],
             path: "Benchmarks/RosterBenchmarks", swiftSettings: strict),
+
+        .executableTarget(
+            name: "SyncBenchmark",
+            dependencies: [
+                "RosterCore", "RosterHTTP", "RosterSync", "RosterFrontcore", "FrontcoreSimulator", "RosterMeltingspot",
+                "MeltingspotSimulator", "RosterCourseDashboard", "CourseDashboardSimulator",
+            ],
+            path: "Benchmarks/SyncBenchmark", swiftSettings: strict),
 
         // Tests
         .testTarget(name: "RosterCoreTests", dependencies: ["RosterCore"], path: "Tests/RosterCoreTests",
