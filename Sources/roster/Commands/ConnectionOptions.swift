@@ -76,18 +76,22 @@ struct StandardErrorObserver: HTTPObserver {
     }
 }
 
-/// A redactor holding every credential the environment carries, applied to every error message the
-/// tool prints: no credential is ever shown, even if a vendor echoed one.
+/// A redactor holding every credential the environment carries (and every token the tool minted from
+/// one), applied to every error message and every record the tool prints: no credential is ever
+/// shown, even if a vendor echoed one.
 enum EnvironmentSecrets {
     /// The variables that hold secrets.
     static let variables = [
         "FRONTCORE_API_KEY", "MELTINGSPOT_API_KEY", "COURSE_DASHBOARD_TOKEN", "COURSE_DASHBOARD_JWT_SECRET",
     ]
 
+    /// Tokens the tool minted during this run (Course Dashboard JWTs).
+    static let minted = SecretStore()
+
     /// A redactor for the current environment.
     static var redactor: CredentialRedactor {
         let environment = ProcessInfo.processInfo.environment
-        return CredentialRedactor(secrets: variables.compactMap { environment[$0] })
+        return CredentialRedactor(secrets: variables.compactMap { environment[$0] }, learned: minted)
     }
 }
 
