@@ -131,7 +131,8 @@ struct RecordRedactionTests {
         let k = key
         let upper = key.uppercased()
         return Enrollment(
-            provider: "frontcore", id: EnrollmentID("p-\(k)"), course: CourseReference(id: CourseID(k), title: "T \(upper)"),
+            provider: "frontcore", id: EnrollmentID("p-\(k)"),
+            course: CourseReference(id: CourseID(k), title: "T \(upper)"),
             session: CourseSession(
                 id: SessionID(k), title: "S \(k)", timeZone: k, location: Location(
                     id: k, name: k, addressLines: [k, "2 \(upper)"], postalCode: k, city: k, region: k, countryCode: k),
@@ -142,7 +143,8 @@ struct RecordRedactionTests {
                     id: OrganizationID(k), name: k, registrationNumber: k), externalID: k,
                 avatarURL: "https://cdn.example/a?sig=\(k)"),
             status: .unknown(raw: k), role: .unknown(raw: upper), vendorStatus: VendorStatus(code: k, key: k, title: k),
-            payment: PaymentStatus(code: k, title: k), customProperties: [k: k, "note": String?.none, "b": "v \(upper)"])
+            payment: PaymentStatus(code: k, title: k),
+            customProperties: [k: k, "note": String?.none, "b": "v \(upper)"])
     }
 
     @Test func everyTextFieldOfARecordIsRedacted() throws {

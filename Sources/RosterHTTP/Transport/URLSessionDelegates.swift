@@ -121,7 +121,8 @@ final class ResponseCollector: @unchecked Sendable {
                 .failure(
                     RosterError(
                         .responseTooLarge,
-                        "the response declares \(declared.map(String.init) ?? "?") bytes, above the cap of \(limit); it was not read",
+                        "the response declares \(declared.map(String.init) ?? "?") bytes, above the cap of "
+                            + "\(limit); it was not read",
                         httpStatus: http.statusCode)))
         }
     }
@@ -181,8 +182,8 @@ final class ResponseCollector: @unchecked Sendable {
         finish(
             .failure(
                 UnansweredRequest.error(
-                    for: request, delivery: .maybeSent, reason: "no complete response within \(seconds) s for \(display)"
-                )))
+                    for: request, delivery: .maybeSent,
+                    reason: "no complete response within \(seconds) s for \(display)")))
     }
 
     /// Resumes the caller once, frees the body on failure, and stops the task when it still runs.
