@@ -90,7 +90,8 @@ struct ToolFailure: Error, CustomStringConvertible {
         case .untrustedEndpoint:
             return "the vendor pointed at another host and nothing was sent there; check the base URL"
         case .outcomeUnknown:
-            return "the write may or may not have been applied: look the record up with `roster get` (or `roster list --course …`) before running it again"
+            return "the write may or may not have been applied: look the record up with `roster get` "
+                + "(or `roster list --course …`) before running it again"
         }
     }
 }

@@ -8,7 +8,8 @@ struct EnrollCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "enroll", abstract: "Enroll people (by provider user id) in a course.",
         discussion: """
-            Prints one JSON line per person (result: created, alreadyEnrolled, dryRun or failed).
+            Prints one JSON line per person (result: created, alreadyEnrolled, dryRun, failed, or unknown when
+            the write was sent but no answer came: check with `roster get` before running it again).
             Example:
               roster enroll --provider course-dashboard --course 101 --dry-run 1042 1043
             """)
