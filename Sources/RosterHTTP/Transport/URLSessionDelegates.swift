@@ -187,6 +187,11 @@ final class ResponseCollector: @unchecked Sendable {
     }
 
     /// Resumes the caller once, frees the body on failure, and stops the task when it still runs.
+    /// The task is cancelled from another thread, never waited for: FoundationNetworking's `cancel()`
+    /// waits for the session's work queue, which libcurl keeps busy for as long as it has bytes to
+    /// decompress (a local flood of gzip keeps it busy to the end). Until the cancel lands, each chunk
+    /// that arrives is dropped at once (`receive` ignores data after the end), so memory stays near
+    /// the cap; only CPU is spent.
     private func finish(_ outcome: Outcome, cancelTask: Bool = true) {
         let pending: (CheckedContinuation<(HTTPURLResponse, Data), any Error>?, DispatchWorkItem?)? = lock.withLock {
             guard !finished else { return nil }
@@ -200,8 +205,11 @@ final class ResponseCollector: @unchecked Sendable {
         }
         guard let pending else { return }
         pending.1?.cancel()
-        if cancelTask { task.cancel() }
         pending.0?.resume(with: outcome)
+        if cancelTask {
+            let task = self.task
+            DispatchQueue.global().async { task.cancel() }
+        }
     }
 
     /// Failures that happen before anything reaches the vendor.

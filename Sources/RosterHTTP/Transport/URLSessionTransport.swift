@@ -9,7 +9,8 @@ import RosterCore
 /// - A body cap enforced while reading: a `Content-Length` above `maxBodyBytes` is refused before the
 ///   body is read, and the bytes are counted as they arrive (after libcurl has decompressed them, so a
 ///   small gzip body that expands past the cap stops at the cap): `responseTooLarge`, with memory
-///   held near the cap rather than the body's size.
+///   held near the cap rather than the body's size. (The transfer is cancelled without waiting;
+///   URLSession may run it on for a while, dropping every further byte as it arrives.)
 /// - An overall deadline per request (URLSession's own timeouts are idle timeouts on Linux: a
 ///   trickling response outlives them).
 /// - Redirects are followed only within the same scheme, host and port; a redirect to another origin
