@@ -20,7 +20,9 @@ extension CredentialRedactor {
             copy.payment = PaymentStatus(
                 code: redact(payment.code), title: payment.title.map(redact), isPaid: payment.isPaid)
         }
-        if let properties = enrollment.customProperties {
+        if let properties = enrollment.customProperties,
+            properties.contains(where: { redact($0.key) != $0.key || $0.value.map(redact) != $0.value })
+        {
             var clean: [String: String?] = [:]
             for (key, value) in properties { clean[redact(key)] = .some(value.map(redact)) }
             copy.customProperties = clean
