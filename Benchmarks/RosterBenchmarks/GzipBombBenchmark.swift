@@ -84,7 +84,8 @@ func runGzipBombBenchmark(expandedMiB: Int, reader: String) async throws {
             let response = try await transport.send(HTTPRequest(method: .get, url: url))
             print("URLSessionTransport returned \(response.body.count) bytes")
         } catch let error as RosterError {
-            print("URLSessionTransport (cap \(transport.maxBodyBytes >> 20) MiB) failed: \(error.code): \(error.message)")
+            let cap = transport.maxBodyBytes >> 20
+            print("URLSessionTransport (cap \(cap) MiB) failed: \(error.code): \(error.message)")
         }
     }
     print("wall time: \(format(Date().timeIntervalSince(start), 2)) s")

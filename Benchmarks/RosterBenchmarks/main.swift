@@ -1,7 +1,7 @@
 // Streams 100,000 simulated Frontcore participants (page size 250) through the Roster facade and
 // through a bare decode loop of the same page bytes, and prints both times, their ratio and the
-// peak memory; then the facade again with every record through the credential redactor (what the
-// tool does before printing). Run in release mode:
+// peak memory; then times the credential redactor over every record alone (what the tool does
+// before printing). Run in release mode:
 //     swift run -c release --disable-default-traits roster-benchmarks
 // With ROSTER_BENCH_GZIP_BOMB_MIB=N it instead measures the peak memory of reading a gzip bomb of N
 // MiB (see GzipBombBenchmark.swift; ROSTER_BENCH_GZIP_READER=transport|urlsession).
