@@ -184,3 +184,15 @@ struct RunDeadlineTests {
         #expect(try await standard(transport).send(get).status == 204)
     }
 }
+
+@Suite("Run deadline values")
+struct RunDeadlineValueTests {
+    /// Absurd budgets are clamped instead of trapping in the instant arithmetic or the message.
+    @Test(arguments: [Double.nan, .infinity, -.infinity, -5, 1e300])
+    func absurdBudgetsAreClamped(_ seconds: Double) {
+        let deadline = RunDeadline(seconds: seconds)
+        #expect((0...31_536_000).contains(deadline.seconds))
+        let request = HTTPRequest(method: .get, url: URL(string: "https://api.example.com/x")!)
+        #expect(deadline.expired(request, delivery: .notSent).message.contains("overall deadline"))
+    }
+}

@@ -18,11 +18,12 @@ public struct RunDeadline: Hashable, Sendable {
     /// When it passes, on the monotonic clock.
     public let expiry: ContinuousClock.Instant
 
-    /// A deadline `seconds` after `start`.
+    /// A deadline `seconds` after `start` (clamped to 0...one year; NaN counts as 0).
     public init(seconds: Double, from start: ContinuousClock.Instant = .now) {
-        self.seconds = seconds
-        // Clamped to a year so that the instant arithmetic cannot overflow.
-        self.expiry = start + .milliseconds(Int64(min(max(0, seconds), 31_536_000) * 1000))
+        let bounded = seconds.isNaN ? 0 : min(max(0, seconds), 31_536_000)
+        self.seconds = bounded
+        // Clamped so that the instant arithmetic cannot overflow.
+        self.expiry = start + .milliseconds(Int64(bounded * 1000))
     }
 
     /// True once the deadline has passed.
