@@ -79,7 +79,8 @@ public struct InMemoryDriver: RosterDriver {
             from: try await api.send(.patch, url, body: .json(data), retryable: true), url, method: .patch)
     }
 
-    /// `POST /enrollments`: 201 is `created`, 200 is `alreadyEnrolled`.
+    /// `POST /enrollments`: 201 is `created`, 200 is `alreadyEnrolled`. Not marked retryable, so that
+    /// apps' tests of lost answers see the strict behaviour: `outcomeUnknown`, never repeated.
     public func enroll(_ request: EnrollRequest) async throws -> EnrollOutcome {
         let body: [String: String] = [
             "course_id": request.course.rawValue, "learner_id": request.learner.rawValue,

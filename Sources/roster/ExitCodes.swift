@@ -17,7 +17,7 @@ enum ExitStatus: Int32, CaseIterable {
     case unavailable = 6
     /// The vendor sent something undecodable, or its paging contradicted itself.
     case badResponse = 7
-    /// A bulk or multi-item operation partly failed.
+    /// A bulk or multi-item operation partly failed (or some of its items have an unknown outcome).
     case partialFailure = 8
     /// A write was sent but no answer came, so it may or may not have been applied (9 is kept for the
     /// sync command's shrink guard).
@@ -75,7 +75,9 @@ struct ToolFailure: Error, CustomStringConvertible {
         case .rateLimited:
             return "wait\(error.retryAfterSeconds.map { " \(Int($0.rounded(.up))) s" } ?? "") and run again"
         case .unavailable:
-            return provider?.baseURLVariable.map { "check the network and \($0) (or --base-url)" }
+            return provider?.baseURLVariable.map {
+                "check the network and \($0) (or --base-url); a slow vendor may need a longer --deadline"
+            }
         case .unsupported: return "run `roster providers` to see what each provider supports"
         case .decoding, .inconsistentPaging:
             return "the vendor's answer was not usable; run again with --verbose to see requests"
@@ -88,7 +90,8 @@ struct ToolFailure: Error, CustomStringConvertible {
         case .untrustedEndpoint:
             return "the vendor pointed at another host and nothing was sent there; check the base URL"
         case .outcomeUnknown:
-            return "the write may or may not have happened: check with `roster get` before trying again"
+            return "the write may or may not have been applied: look the record up with `roster get` "
+                + "(or `roster list --course …`) before running it again"
         }
     }
 }

@@ -2,6 +2,7 @@
 import ArgumentParser
 import Foundation
 import RosterCore
+import RosterHTTP
 
 /// The root command: its subcommands, and the one place errors become stderr lines and exit codes.
 struct RosterTool: AsyncParsableCommand {
@@ -12,7 +13,8 @@ struct RosterTool: AsyncParsableCommand {
             Credentials come only from the environment: FRONTCORE_API_KEY, MELTINGSPOT_API_KEY,
             COURSE_DASHBOARD_TOKEN (or COURSE_DASHBOARD_JWT_SECRET with COURSE_DASHBOARD_USER_ID).
             Exit codes: 0 ok, 2 usage, 3 unauthenticated, 4 not found, 5 rate limited, 6 unavailable,
-            7 undecodable answer or inconsistent paging, 8 partly failed.
+            7 undecodable answer or inconsistent paging, 8 partly failed, 10 a write's outcome is unknown
+            (sent, but no answer came: check with `roster get` before running it again).
 
             Try it offline:  roster demo
             """,
@@ -21,13 +23,15 @@ struct RosterTool: AsyncParsableCommand {
             UnenrollCommand.self, ExportCommand.self, ServeCommand.self, DemoCommand.self,
         ])
 
-    /// Parses `arguments`, runs the command and returns the exit status. Errors are one or two lines
-    /// on stderr, with every credential of the environment redacted.
+    /// Parses `arguments`, runs the command and returns the exit status. A command that reaches a
+    /// provider runs under its `--deadline`. Errors are one or two lines on stderr, with every
+    /// credential of the environment redacted.
     static func main(_ arguments: [String]) async -> Int32 {
         do {
             var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
+                let deadline = (command as? any ProviderCommand)?.connection.deadline ?? 0
+                try await RunDeadline.withDeadline(seconds: deadline) { try await asyncCommand.run() }
             } else {
                 try command.run()
             }

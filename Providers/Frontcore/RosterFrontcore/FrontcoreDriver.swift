@@ -77,7 +77,9 @@ public struct FrontcoreDriver: RosterDriver {
     }
 
     /// Sends the update form-encoded (see `FrontcoreUpdateEncoding`) and returns the record Frontcore
-    /// answers with.
+    /// answers with. A `PUT` that sets the given fields: idempotent by method, so a timeout or lost
+    /// connection is retried within the retry policy, and ends in `outcomeUnknown` only when no attempt
+    /// is answered.
     public func update(_ id: EnrollmentID, course: CourseID?, with changes: EnrollmentUpdate) async throws -> Enrollment
     {
         let body = try FrontcoreUpdateEncoding.form(changes)

@@ -34,8 +34,10 @@ extension MeltingspotDriver {
         return found
     }
 
-    /// Creates (invites into the Spot) a member with `email` (`POST /spotMembers`). Not retried: a
-    /// repeat could be refused as a duplicate.
+    /// Creates (invites into the Spot) a member with `email` (`POST /spotMembers`). Not idempotent: a
+    /// repeat could be refused as a duplicate or create a second invitation, so it is never retried
+    /// once it may have been sent; a timeout or lost connection fails with `outcomeUnknown` (look the
+    /// address up with `spotMembers(emails:)` before trying again).
     public func createSpotMember(email: String, notify: Bool = false) async throws -> MeltingspotSpotMember {
         guard EmailAddress.isPlausible(email) else {
             throw RosterError(.invalidArgument, "\"\(email)\" is not an e-mail address", provider: provider)

@@ -33,6 +33,17 @@ public struct RosterError: Error, Hashable, Sendable, CustomStringConvertible {
         case outcomeUnknown
     }
 
+    /// How far a request that got no answer went before it failed: what decides whether repeating it
+    /// is safe.
+    public enum Delivery: String, Hashable, Sendable, Codable {
+        /// It certainly never reached the vendor (refused connection, unknown host, TLS failure, a
+        /// deadline that passed before sending): repeating it is safe, whatever the method.
+        case notSent
+        /// It may have reached the vendor (timeout, connection lost, a deadline that passed while it
+        /// was in flight): only an idempotent request may be repeated.
+        case maybeSent
+    }
+
     /// What went wrong, portably.
     public var code: Code
     /// A human sentence saying what failed (never a credential).
@@ -53,12 +64,15 @@ public struct RosterError: Error, Hashable, Sendable, CustomStringConvertible {
     public var vendorBody: String?
     /// Per-field details of an invalid-argument error, when the vendor gave them.
     public var fieldErrors: [FieldError]
+    /// For a request that got no answer: whether it can have reached the vendor; nil for errors that
+    /// came with a response, or when the transport does not say.
+    public var delivery: Delivery?
 
     /// Creates an error.
     public init(
         _ code: Code, _ message: String, provider: ProviderID? = nil, httpStatus: Int? = nil, method: String? = nil,
         path: String? = nil, retryAfterSeconds: Double? = nil, jsonPath: String? = nil, vendorBody: String? = nil,
-        fieldErrors: [FieldError] = []
+        fieldErrors: [FieldError] = [], delivery: Delivery? = nil
     ) {
         self.code = code
         self.message = message
@@ -70,6 +84,7 @@ public struct RosterError: Error, Hashable, Sendable, CustomStringConvertible {
         self.jsonPath = jsonPath
         self.vendorBody = vendorBody.map { String($0.prefix(4096)) }
         self.fieldErrors = fieldErrors
+        self.delivery = delivery
     }
 
     /// One line: code, provider, request, status and message.

@@ -103,6 +103,7 @@ public final class FaultInjector: @unchecked Sendable {
         } else {
             var real = try await handler(request)
             if plan.truncated.contains(number) { real.body = real.body.prefix(real.body.count / 2) }
+            if plan.lateAnswers.contains(number) { try await clock.sleep(seconds: plan.lateAnswerSeconds) }
             response = real
         }
         let entry = LoggedRequest(

@@ -30,6 +30,11 @@ public struct FaultPlan: Hashable, Sendable, Codable {
     public var malformed: Set<Int> = []
     /// Request numbers answered 200 with the real body cut in half.
     public var truncated: Set<Int> = []
+    /// Request numbers handled as usual (a write is applied) but answered only `lateAnswerSeconds`
+    /// later: a vendor whose answer is lost, as a client with a shorter deadline sees it.
+    public var lateAnswers: Set<Int> = []
+    /// How late the answers of `lateAnswers` come, in seconds (slept on the simulator's clock).
+    public var lateAnswerSeconds: Double = 30
     /// Extra latency on every request, in seconds (slept on the simulator's clock).
     public var latencySeconds: Double = 0
     /// A fraction (0...1) of requests answered 429 at random (seeded by `seed`), on top of `throttled`.

@@ -2,15 +2,18 @@
 import RosterCore
 
 /// Runs one write per item (enroll or unenroll several people), prints one JSON line per item on
-/// stdout — `result` is `created`, `alreadyEnrolled`, `removed`, `dryRun` or `failed` — and turns
-/// the outcome into the exit status: all done → 0; all failed → the first error's status; some
-/// failed → 8. Each failure is told on stderr as it happens.
+/// stdout — `result` is `created`, `alreadyEnrolled`, `removed`, `dryRun`, `failed`, or `unknown` (the
+/// write was sent but no answer came, so it may or may not have been applied) — and turns the
+/// outcome into the exit status: all done → 0; all failed → the first error's status; all unknown →
+/// 10; anything else (some done, or failures mixed with unknowns) → 8. Each failure or unknown
+/// outcome is told on stderr as it happens.
 struct BatchRun {
     /// `enroll` or `unenroll`.
     let operation: String
     /// The provider name.
     let provider: String
     private(set) var failures: [ToolFailure] = []
+    private(set) var unknowns: [ToolFailure] = []
     private(set) var count = 0
 
     init(operation: String, provider: String) {
@@ -27,9 +30,15 @@ struct BatchRun {
         line += fields
         line.append((key: "result", value: .text(result)))
         if let error {
-            failures.append(error)
             line.append((key: "error", value: .text(error.message)))
-            TextOutput.standardError.line("roster: \(operation) failed: \(error.message)")
+            if error.status == .outcomeUnknown {
+                unknowns.append(error)
+                if let hint = error.hint { line.append((key: "hint", value: .text(hint))) }
+                TextOutput.standardError.line("roster: \(operation) outcome unknown: \(error.message)")
+            } else {
+                failures.append(error)
+                TextOutput.standardError.line("roster: \(operation) failed: \(error.message)")
+            }
         }
         TextOutput.standardOutput.write(JSONValue.object(line).compact + "\n")
         TextOutput.standardOutput.flush()
@@ -62,7 +71,8 @@ struct BatchRun {
             }
             switch error {
             case let error as RosterError:
-                record(fields, result: "failed", error: ToolFailure(error, redactor: EnvironmentSecrets.redactor))
+                let failure = ToolFailure(error, redactor: EnvironmentSecrets.redactor)
+                record(fields, result: error.code == .outcomeUnknown ? "unknown" : "failed", error: failure)
             case let failure as ToolFailure:
                 record(fields, result: "failed", error: failure)
             default:
@@ -78,12 +88,24 @@ struct BatchRun {
         func add(_ key: String, _ value: JSONValue) { fields.append((key: key, value: value)) }
     }
 
-    /// Throws when any item failed: with the first failure's status when all did, else with 8.
+    /// Throws when any item failed or has an unknown outcome: exit 10 when every item's outcome is
+    /// unknown, the first failure's status when every item failed, else 8.
     func finish() throws {
-        guard let first = failures.first else { return }
-        let status: ExitStatus = failures.count == count ? first.status : .partialFailure
+        guard !failures.isEmpty || !unknowns.isEmpty else { return }
+        let status: ExitStatus
+        if unknowns.count == count {
+            status = .outcomeUnknown
+        } else if failures.count == count {
+            status = failures[0].status
+        } else {
+            status = .partialFailure
+        }
+        var parts: [String] = []
+        if !failures.isEmpty { parts.append("\(failures.count) of \(count) items failed") }
+        if !unknowns.isEmpty { parts.append("\(unknowns.count) of \(count) items have an unknown outcome") }
         throw ToolFailure(
-            status, "\(operation): \(failures.count) of \(count) items failed at \(provider)", hint: first.hint)
+            status, "\(operation): \(parts.joined(separator: " and ")) at \(provider)",
+            hint: unknowns.first?.hint ?? failures.first?.hint)
     }
 }
 #endif

@@ -9,7 +9,8 @@ struct EnrollCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "enroll", abstract: "Enroll people (by user id, e-mail, external id or username) in a course.",
         discussion: """
-            Prints one JSON line per person (result: created, alreadyEnrolled, dryRun or failed).
+            Prints one JSON line per person (result: created, alreadyEnrolled, dryRun, failed, or unknown
+            when the write was sent but no answer came: check with `roster get` before running it again).
             People named by --email, --external-id or --username are looked up on the provider first
             (frontcore: by any of the three; meltingspot: by e-mail; course-dashboard: by username or
             external id). Someone two people match fails with the reason (enroll them by id instead);

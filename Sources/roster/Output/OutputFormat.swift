@@ -16,13 +16,17 @@ private let tableColumns = [
 final class RecordWriter {
     let format: OutputFormat
     let output: TextOutput
+    /// Takes every credential out of a record's text before it is written (a vendor may echo one).
+    let redactor: CredentialRedactor
     private var count = 0
     private var table = TableText(header: tableColumns)
 
-    /// Writes `format` to `output`; the CSV header or the opening bracket goes out at once.
-    init(format: OutputFormat, output: TextOutput) {
+    /// Writes `format` to `output`; the CSV header or the opening bracket goes out at once. Every
+    /// record passes `redactor` first (by default the one holding the environment's credentials).
+    init(format: OutputFormat, output: TextOutput, redactor: CredentialRedactor = EnvironmentSecrets.redactor) {
         self.format = format
         self.output = output
+        self.redactor = redactor
         switch format {
         case .csv: output.write(CSVText.header + "\r\n")
         case .json: output.write("[")
@@ -33,8 +37,9 @@ final class RecordWriter {
     /// Records written so far.
     var recordCount: Int { count }
 
-    /// Writes one enrollment.
+    /// Writes one enrollment, with any credential in its text replaced by the redaction mask.
     func write(_ enrollment: Enrollment) {
+        let enrollment = redactor.redact(enrollment)
         let record = CanonicalRecord(enrollment)
         switch format {
         case .jsonl: output.write(JSONValue.object(record.fields).compact + "\n")

@@ -1,0 +1,39 @@
+#if CLI
+import Foundation
+import RosterCore
+import RosterHTTP
+import Testing
+
+@testable import roster
+
+/// Records pass the credential redactor on their way out: a vendor that echoes a key into a name,
+/// e-mail or title does not get it into a table, CSV, JSON or JSON Lines output.
+struct RecordRedactionToolTests {
+    /// A vendor that echoes the credential into a record's text (any case, percent-encoded, base64)
+    /// does not get it into any output format.
+    @Test(arguments: OutputFormat.allCases)
+    func aCredentialEchoedIntoARecordIsNotWritten(_ format: OutputFormat) throws {
+        let key = "fc-Live-Key/7788+99"
+        var record = OutputFormatTests.enrollment(
+            firstName: key.uppercased(), lastName: "x \(VendorAPI.encode(key).lowercased())",
+            email: "\(key)@example.com")
+        record.course.title = "Course " + Data("api:\(key)".utf8).base64EncodedString()
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("redaction-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: url.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let handle = try FileHandle(forWritingTo: url)
+        let writer = RecordWriter(
+            format: format, output: TextOutput(handle), redactor: CredentialRedactor(secrets: [key]))
+        writer.write(record)
+        writer.finish()
+        try handle.close()
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(text.contains("‹redacted›"), "\(text)")
+        let encoded = VendorAPI.encode(key)
+        for form in [key, key.uppercased(), key.lowercased(), encoded, encoded.lowercased()] {
+            #expect(!text.contains(form), "\(format): \(text)")
+        }
+        #expect(!text.contains(String(Data("api:\(key)".utf8).base64EncodedString().dropFirst(8).prefix(12))))
+    }
+}
+#endif
