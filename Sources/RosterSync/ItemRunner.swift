@@ -66,7 +66,9 @@ struct ItemRunner<Target: RosterDriver>: Sendable {
         for attempt in 1...2 {
             try journal.intend(step, of: item.id)
             do {
-                let ids = try await perform(step, item, learner: learner, enrollment: enrollment)
+                let ids = try await UnansweredWrites.$settledByCaller.withValue(true) {
+                    try await perform(step, item, learner: learner, enrollment: enrollment)
+                }
                 outcome.writesSent += 1
                 try journal.settle(step, of: item.id, .done(learner: ids.0, enrollment: ids.1))
                 return ids

@@ -79,6 +79,23 @@ struct UnknownOutcomeTests {
         #expect(transport.requests.count == 2)
     }
 
+    /// A caller that settles unanswered writes by reading (the sync applier) gets even an idempotent
+    /// write back as `outcomeUnknown` after one attempt; a write that was never sent is still repeated.
+    @Test func aCallerThatSettlesUnansweredWritesGetsThemBackUnrepeated() async throws {
+        let transport = ScriptedTransport([.fail(Self.timedOut(post(retryable: true))), .respond(.status(200))])
+        let error = try await UnansweredWrites.$settledByCaller.withValue(true) {
+            try await failure(client(transport), post(retryable: true))
+        }
+        #expect(error.code == .outcomeUnknown)
+        #expect(transport.requests.count == 1)
+        let refused = UnansweredRequest.error(for: post(), delivery: .notSent, reason: "connection refused")
+        let notSent = ScriptedTransport([.fail(refused), .respond(.status(201))])
+        let status = try await UnansweredWrites.$settledByCaller.withValue(true) {
+            try await client(notSent).send(post(retryable: true)).status
+        }
+        #expect(status == 201 && notSent.requests.count == 2)
+    }
+
     /// An earlier attempt may have been applied: a later refused connection or retry status does not
     /// make the write "failed".
     @Test func anIdempotentWriteThatNeverGetsASuccessEndsOutcomeUnknown() async throws {

@@ -50,6 +50,9 @@ public struct RetryPolicy: Hashable, Sendable {
 /// - a request that may have been sent but got no answer (timeout, connection lost): only a
 ///   retryable one. A write that is not is `outcomeUnknown` at once and is never repeated.
 ///
+/// Within `UnansweredWrites.$settledByCaller` no unanswered write is repeated, idempotent or not: the
+/// caller reads the record before deciding.
+///
 /// A write of which any attempt may have reached the vendor without an answer ends in
 /// `outcomeUnknown` when the retries run out without a success, whatever the last attempt got: that
 /// earlier attempt may have been applied.
@@ -95,7 +98,9 @@ public struct RetryMiddleware: HTTPMiddleware {
                 repeatable = mayRetry
             case .failure(let error):
                 if error.code == .outcomeUnknown { unanswered = error }
-                repeatable = request.isRetryable || error.delivery == .notSent
+                // Within a scope that settles unanswered writes by reading, none is repeated here.
+                let settledByCaller = UnansweredWrites.settledByCaller && error.code == .outcomeUnknown
+                repeatable = (request.isRetryable && !settledByCaller) || error.delivery == .notSent
             }
             let backoff = policy.baseDelay * pow(2, Double(attempt - 1))
             let delay = retryAfter ?? jitter(min(policy.maxDelay, backoff))
