@@ -19,6 +19,9 @@ enum ExitStatus: Int32, CaseIterable {
     case badResponse = 7
     /// A bulk or multi-item operation partly failed.
     case partialFailure = 8
+    /// The output could not be written: a full disk, a file size limit, an I/O error or a closed
+    /// output. An export's destination is left untouched.
+    case outputFailed = 10
 
     /// The exit status for a Roster error code.
     init(_ code: RosterError.Code) {
@@ -58,7 +61,12 @@ struct ToolFailure: Error, CustomStringConvertible {
         hint = Self.hint(for: error)
     }
 
-    var description: String { hint.map { "\(message)\n  \($0)" } ?? message }
+    /// The message and the hint on their own lines, each flattened for the terminal (`TerminalText`):
+    /// vendor words inside them can neither run an escape sequence nor forge a line.
+    var description: String {
+        let text = TerminalText.flatten(message)
+        return hint.map { "\(text)\n  \(TerminalText.flatten($0))" } ?? text
+    }
 
     /// What a user can do about `error`.
     static func hint(for error: RosterError) -> String? {

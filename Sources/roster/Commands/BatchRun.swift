@@ -18,8 +18,11 @@ struct BatchRun {
         self.provider = provider
     }
 
-    /// Prints one item's outcome. `fields` name the item (courseId, learnerId, …).
-    mutating func record(_ fields: [(key: String, value: JSONValue)], result: String, error: ToolFailure? = nil) {
+    /// Prints one item's outcome. `fields` name the item (courseId, learnerId, …). Throws when stdout
+    /// cannot be written: a batch whose outcomes nobody can see must not go on writing.
+    mutating func record(
+        _ fields: [(key: String, value: JSONValue)], result: String, error: ToolFailure? = nil
+    ) throws {
         count += 1
         var line: [(key: String, value: JSONValue)] = [
             (key: "operation", value: .text(operation)), (key: "provider", value: .text(provider)),
@@ -29,33 +32,39 @@ struct BatchRun {
         if let error {
             failures.append(error)
             line.append((key: "error", value: .text(error.message)))
-            TextOutput.standardError.line("roster: \(operation) failed: \(error.message)")
+            TextOutput.standardError.line(TerminalText.flatten("roster: \(operation) failed: \(error.message)"))
         }
-        TextOutput.standardOutput.write(JSONValue.object(line).compact + "\n")
-        TextOutput.standardOutput.flush()
+        try TextOutput.standardOutput.write(JSONValue.object(line).compact + "\n")
+        try TextOutput.standardOutput.flush()
     }
 
     /// Runs `body`, recording a failure instead of throwing. In a dry run (`dryRun` set), a write the
     /// recorder captured stopped the operation: it is reported as `dryRun` with the request that would
     /// have been sent. An operation that needed no write (already enrolled) is reported as usual.
+    /// Throws only when the outcome cannot be printed.
     mutating func attempt(
         _ fields: [(key: String, value: JSONValue)], dryRun: DryRunRecorder? = nil, _ body: () async throws -> String
-    ) async {
+    ) async throws {
+        let result: String
         do {
-            record(fields, result: try await body())
+            result = try await body()
         } catch {
             if let request = dryRun?.take() {
-                record(fields + DryRunRecorder.fields(of: request), result: "dryRun")
-                return
+                try record(fields + DryRunRecorder.fields(of: request), result: "dryRun")
+            } else {
+                try record(fields, result: "failed", error: Self.failure(error))
             }
-            switch error {
-            case let error as RosterError:
-                record(fields, result: "failed", error: ToolFailure(error, redactor: EnvironmentSecrets.redactor))
-            case let failure as ToolFailure:
-                record(fields, result: "failed", error: failure)
-            default:
-                record(fields, result: "failed", error: ToolFailure(.unavailable, "\(error)"))
-            }
+            return
+        }
+        try record(fields, result: result)
+    }
+
+    /// `error` as the tool reports it.
+    static func failure(_ error: any Error) -> ToolFailure {
+        switch error {
+        case let error as RosterError: ToolFailure(error, redactor: EnvironmentSecrets.redactor)
+        case let failure as ToolFailure: failure
+        default: ToolFailure(.unavailable, "\(error)")
         }
     }
 

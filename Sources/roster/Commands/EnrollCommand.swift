@@ -47,7 +47,7 @@ struct EnrollCommand: AsyncParsableCommand {
             ]
             let request = EnrollRequest(
                 course: CourseID(course), learner: LearnerID(learner), role: role, notify: notify)
-            await batch.attempt(fields, dryRun: recorder) {
+            try await batch.attempt(fields, dryRun: recorder) {
                 switch try await roster.enroll(request) {
                 case .created: "created"
                 case .alreadyEnrolled: "alreadyEnrolled"

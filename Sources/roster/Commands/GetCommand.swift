@@ -25,9 +25,9 @@ struct GetCommand: AsyncParsableCommand {
     func run() async throws {
         let roster = try connection.roster()
         let enrollment = try await roster.enrollment(EnrollmentID(id), course: course.map(CourseID.init))
-        let writer = RecordWriter(format: format, output: .standardOutput)
-        writer.write(enrollment)
-        writer.finish()
+        let writer = try RecordWriter(format: format, output: .standardOutput)
+        try writer.write(enrollment)
+        try writer.finish()
     }
 }
 #endif

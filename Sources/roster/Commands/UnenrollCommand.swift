@@ -31,7 +31,7 @@ struct UnenrollCommand: AsyncParsableCommand {
         for id in ids {
             var fields: [(key: String, value: JSONValue)] = [(key: "id", value: .text(id))]
             if let course { fields.append((key: "courseId", value: .text(course))) }
-            await batch.attempt(fields, dryRun: recorder) {
+            try await batch.attempt(fields, dryRun: recorder) {
                 try await roster.unenroll(EnrollmentID(id), course: course.map(CourseID.init))
                 return "removed"
             }

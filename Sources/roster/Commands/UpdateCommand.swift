@@ -41,9 +41,9 @@ struct UpdateCommand: AsyncParsableCommand {
         let changes = try update()
         let roster = try connection.roster()
         let enrollment = try await roster.update(EnrollmentID(id), course: course.map(CourseID.init), with: changes)
-        let writer = RecordWriter(format: format, output: .standardOutput)
-        writer.write(enrollment)
-        writer.finish()
+        let writer = try RecordWriter(format: format, output: .standardOutput)
+        try writer.write(enrollment)
+        try writer.finish()
     }
 
     /// The changes asked for; a usage failure for a bad status or property, or when nothing is asked.

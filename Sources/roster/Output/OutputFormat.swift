@@ -8,19 +8,21 @@ enum OutputFormat: String, CaseIterable, Sendable {
 
 /// Writes canonical records in one format as they arrive: JSON Lines, CSV and JSON stream record by
 /// record; a table is collected and aligned at the end (it is meant for a screen, not a migration).
-final class RecordWriter {
+/// Used by one task at a time (an export hands it to its copy task and reads it again only after that
+/// task ended), hence `@unchecked Sendable`.
+final class RecordWriter: @unchecked Sendable {
     let format: OutputFormat
     let output: TextOutput
     private var count = 0
     private var table = TableText(header: ["provider", "course", "learner", "email", "status", "role", "progress"])
 
     /// Writes `format` to `output`; the CSV header or the opening bracket goes out at once.
-    init(format: OutputFormat, output: TextOutput) {
+    init(format: OutputFormat, output: TextOutput) throws {
         self.format = format
         self.output = output
         switch format {
-        case .csv: output.write(CSVText.header + "\r\n")
-        case .json: output.write("[")
+        case .csv: try output.write(CSVText.header + "\r\n")
+        case .json: try output.write("[")
         case .table, .jsonl: break
         }
     }
@@ -28,26 +30,35 @@ final class RecordWriter {
     /// Records written so far.
     var recordCount: Int { count }
 
-    /// Writes one enrollment.
-    func write(_ enrollment: Enrollment) {
+    /// Writes one enrollment: always a whole record in one call, so buffered chunks end between
+    /// records.
+    func write(_ enrollment: Enrollment) throws {
         let record = CanonicalRecord(enrollment)
         switch format {
-        case .jsonl: output.write(JSONValue.object(record.fields).compact + "\n")
-        case .json: output.write((count == 0 ? "\n" : ",\n") + JSONValue.object(record.fields).compact)
-        case .csv: output.write(CSVText.line(record) + "\r\n")
+        case .jsonl: try output.write(JSONValue.object(record.fields).compact + "\n")
+        case .json: try output.write((count == 0 ? "\n" : ",\n") + JSONValue.object(record.fields).compact)
+        case .csv: try output.write(CSVText.line(record) + "\r\n")
         case .table: table.rows.append(Self.tableRow(enrollment))
         }
         count += 1
     }
 
     /// Ends the output (closing bracket, or the whole table) and flushes.
-    func finish() {
+    func finish() throws {
         switch format {
-        case .json: output.write(count == 0 ? "]\n" : "\n]\n")
-        case .table: output.write(table.render(aligned: output.isTerminal))
+        case .json: try output.write(count == 0 ? "]\n" : "\n]\n")
+        case .table: try output.write(table.render(aligned: output.isTerminal))
         case .jsonl, .csv: break
         }
-        output.flush()
+        try output.flush()
+    }
+
+    /// Ends an output whose listing failed or was interrupted: the whole records written so far go
+    /// out, and nothing pretends the listing was complete — a JSON array stays unclosed (so no
+    /// parser takes it for the whole roster) and a collected table is not printed.
+    func abandon() throws {
+        if format == .json, count > 0 { try output.write("\n") }
+        try output.flush()
     }
 
     /// The short row a person reads: who, where, and how far along.
