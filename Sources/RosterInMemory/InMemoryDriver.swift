@@ -53,7 +53,7 @@ public struct InMemoryDriver: RosterDriver {
 
     /// `GET /enrollments/{id}`.
     public func enrollment(_ id: EnrollmentID, course: CourseID?) async throws -> Enrollment {
-        let url = api.url("/enrollments/\(VendorAPI.encode(id.rawValue))")
+        let url = api.url("/enrollments/\(try PathSegment.encode(id.rawValue, provider: provider))")
         return try decodeRecord(from: try await api.send(.get, url), url, method: .get)
     }
 
@@ -72,7 +72,7 @@ public struct InMemoryDriver: RosterDriver {
         if let completed = changes.completed { body["completed"] = completed }
         if let passed = changes.passed { body["passed"] = passed }
         if let payment = changes.paymentCode { body["paid"] = payment == "paid" }
-        let url = api.url("/enrollments/\(VendorAPI.encode(id.rawValue))")
+        let url = api.url("/enrollments/\(try PathSegment.encode(id.rawValue, provider: provider))")
         let data = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])
         return try decodeRecord(
             from: try await api.send(.patch, url, body: .json(data), retryable: true), url, method: .patch)
@@ -93,7 +93,8 @@ public struct InMemoryDriver: RosterDriver {
 
     /// `DELETE /enrollments/{id}`.
     public func unenroll(_ id: EnrollmentID, course: CourseID?) async throws {
-        _ = try await api.send(.delete, api.url("/enrollments/\(VendorAPI.encode(id.rawValue))"))
+        let url = api.url("/enrollments/\(try PathSegment.encode(id.rawValue, provider: provider))")
+        _ = try await api.send(.delete, url)
     }
 
     private func decodeRecord(from response: HTTPResponse, _ url: URL, method: HTTPMethod) throws -> Enrollment {

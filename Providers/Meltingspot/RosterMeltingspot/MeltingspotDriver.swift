@@ -77,7 +77,7 @@ public struct MeltingspotDriver: RosterDriver {
             return FetchedPage(records: [], total: 0)
         }
         let url = api.url(
-            MeltingspotPaths.participants(course: course.rawValue),
+            try MeltingspotPaths.participants(course: course.rawValue),
             items: MeltingspotPaging.queryItems(at: request.position, limit: request.limit) + filters)
         let response = try await api.send(.get, url)
         let envelope = try api.decode(MeltingspotEnvelope<MeltingspotParticipant>.self, from: response, for: .get, url)
@@ -100,7 +100,7 @@ public struct MeltingspotDriver: RosterDriver {
             throw RosterError(
                 .invalidArgument, "Meltingspot needs the course id to read a participant", provider: provider)
         }
-        let url = api.url(MeltingspotPaths.participant(id.rawValue, course: course.rawValue))
+        let url = api.url(try MeltingspotPaths.participant(id.rawValue, course: course.rawValue))
         let response = try await api.send(.get, url)
         return MeltingspotEnrollmentMapping.enrollment(
             try api.decode(MeltingspotParticipant.self, from: response, for: .get, url))

@@ -32,6 +32,8 @@ struct EnrollCommand: AsyncParsableCommand {
 
     func run() async throws {
         let role = try QueryOptions.role(self.role)
+        _ = try IDArgument.checked(course, "--course")
+        for learner in learners { _ = try IDArgument.checked(learner, "the learner id") }
         let recorder = dryRun ? DryRunRecorder() : nil
         let roster = try connection.roster(dryRun: recorder)
         let capabilities = roster.capabilities

@@ -24,6 +24,8 @@ struct UnenrollCommand: AsyncParsableCommand {
     var ids: [String]
 
     func run() async throws {
+        _ = try IDArgument.checked(course, "--course")
+        for id in ids { _ = try IDArgument.checked(id, "the enrollment id") }
         let recorder = dryRun ? DryRunRecorder() : nil
         let roster = try connection.roster(dryRun: recorder)
         guard roster.capabilities.supports(.unenroll) else { throw roster.driver.unsupported(.unenroll) }

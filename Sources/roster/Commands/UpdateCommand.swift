@@ -39,8 +39,10 @@ struct UpdateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let changes = try update()
+        let id = EnrollmentID(try IDArgument.checked(self.id, "the enrollment id"))
+        let course = try IDArgument.checked(course, "--course").map(CourseID.init)
         let roster = try connection.roster()
-        let enrollment = try await roster.update(EnrollmentID(id), course: course.map(CourseID.init), with: changes)
+        let enrollment = try await roster.update(id, course: course, with: changes)
         let writer = try RecordWriter(format: format, output: .standardOutput)
         try writer.write(enrollment)
         try writer.finish()
