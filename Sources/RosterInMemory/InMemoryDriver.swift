@@ -91,6 +91,25 @@ public struct InMemoryDriver: RosterDriver {
         return response.status == 201 ? .created(record) : .alreadyEnrolled(record)
     }
 
+    /// The reads that tell what `enroll` would do: the course's enrollment of the learner
+    /// (`GET /enrollments?course=…&learner=…`) is `.alreadyEnrolled`, as the API would answer 200; a
+    /// course missing from `GET /courses` is `notFound`, as the API would answer 404; nil otherwise.
+    public func previewEnroll(_ request: EnrollRequest) async throws -> EnrollOutcome? {
+        let query = EnrollmentQuery(course: request.course, learner: request.learner)
+        let existing = try await fetchEnrollments(PageRequest(query: query, position: .start, limit: 1))
+        if let record = existing.records.first { return .alreadyEnrolled(record) }
+        var walker = PageWalker(style: capabilities.coursePaging, limit: capabilities.maxPageSize)
+        var position = PagePosition.start
+        while true {
+            let page = try await fetchCourses(
+                PageRequest(query: CourseQuery(), position: position, limit: walker.limit))
+            if page.records.contains(where: { $0.id == request.course }) { return nil }
+            guard case .next(let next) = try walker.advance(after: page, at: position, newRecords: page.records.count)
+            else { throw RosterError(.notFound, "no course \(request.course.rawValue)", provider: provider) }
+            position = next
+        }
+    }
+
     /// `DELETE /enrollments/{id}`.
     public func unenroll(_ id: EnrollmentID, course: CourseID?) async throws {
         let url = api.url("/enrollments/\(try PathSegment.encode(id.rawValue, provider: provider))")

@@ -114,4 +114,24 @@ public struct MeltingspotDriver: RosterDriver {
         }
         return try await invite(spotMember: request.learner.rawValue, to: request.course, notify: request.notify)
     }
+
+    /// What `enroll` would do, found by reading (Meltingspot answers it only to the invitation itself):
+    /// the course's participants (`GET /courses/{courseId}/participants`, every page; a missing course
+    /// is `notFound`, as the invitation would be) — a participant for the member means the vendor
+    /// would answer 200 "Member already invited", so `.alreadyEnrolled` — then the member
+    /// (`GET /spotMembers/{id}`; a missing member is `notFound`). nil when the invitation would create
+    /// a participant.
+    public func previewEnroll(_ request: EnrollRequest) async throws -> EnrollOutcome? {
+        guard request.role == .learner else {
+            throw RosterError(
+                .unsupported, "Meltingspot can only invite participants (role learner)", provider: provider)
+        }
+        let participants: [MeltingspotParticipant] = try await listAll(
+            try MeltingspotPaths.participants(course: request.course.rawValue), filters: [], id: \.id)
+        if let existing = participants.first(where: { $0.spotMemberId == request.learner.rawValue }) {
+            return .alreadyEnrolled(MeltingspotEnrollmentMapping.enrollment(existing))
+        }
+        _ = try await spotMember(id: request.learner.rawValue)
+        return nil
+    }
 }

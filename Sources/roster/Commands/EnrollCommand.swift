@@ -50,7 +50,16 @@ struct EnrollCommand: AsyncParsableCommand {
             let request = EnrollRequest(
                 course: CourseID(course), learner: LearnerID(learner), role: role, notify: notify)
             try await batch.attempt(fields, dryRun: recorder) {
-                switch try await roster.enroll(request) {
+                // A dry run first asks the provider what the write would do, by reading only, so it
+                // agrees with the real run (already enrolled, missing course or person); only a write
+                // that would really be sent is captured and printed.
+                let outcome: EnrollOutcome
+                if recorder != nil, let preview = try await roster.previewEnroll(request) {
+                    outcome = preview
+                } else {
+                    outcome = try await roster.enroll(request)
+                }
+                return switch outcome {
                 case .created: "created"
                 case .alreadyEnrolled: "alreadyEnrolled"
                 }
