@@ -171,24 +171,36 @@ struct ExportFileTests {
         }
     }
 
-    /// Starts a slow export (one record per page, 0.1 s per answer), sends `signal` once records are
-    /// flowing, and checks what it kept.
+    /// Starts a slow export (one record per page, 0.1 s per answer, 200 records), sends `signal` once
+    /// records show in the temporary file (the export writes them out every two seconds), and checks
+    /// what it kept.
     @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
     func aSignalStopsTheExportKeepingOnlyWholeRecords(_ signal: Int32, _ status: Int32) async throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let destination = folder.appendingPathComponent("roster.json")
         try Data("old".utf8).write(to: destination)
-        try await withServer(Self.serveArguments + ["--faults", "latency=0.1"]) { server in
+        let slow = ["--records", "100", "--courses", "2", "--seed", "5", "--vendor", "frontcore"]
+            + ["--faults", "latency=0.1"]
+        try await withServer(slow) { server in
             let run = try ToolProcess.start(
                 [
                     "export", "--provider", "frontcore", "--output", destination.path, "--format", "json",
                     "--page-size", "1",
                 ],
                 environment: server.environment)
-            try await Task.sleep(for: .seconds(2))
+            var flowing = false
+            for _ in 0..<600 where !flowing {
+                try await Task.sleep(for: .milliseconds(100))
+                let partial = try Self.names(in: folder).first { $0.hasSuffix(".partial") }
+                let text = partial.flatMap {
+                    try? String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)
+                }
+                flowing = (text?.split(separator: "\n").count ?? 0) >= 2
+            }
+            #expect(flowing, "no record reached the temporary file within a minute")
             run.send(signal)
-            let result = try await run.wait()
+            let result = try await run.wait(timeout: 60)
             #expect(result.status == status, "\(result.stderr)")
             let message = result.stderr.split(separator: "\n").map(String.init)
             #expect(message.count == 1, "one line: \(result.stderr)")
@@ -199,7 +211,7 @@ struct ExportFileTests {
             #expect(text.hasSuffix("\n"), "the partial file ends with a whole line")
             #expect((try? JSONSerialization.jsonObject(with: Data(text.utf8))) == nil, "an unclosed JSON array")
             let records = text.split(separator: "\n").dropFirst().map { $0.hasSuffix(",") ? $0.dropLast() : $0 }
-            #expect(!records.isEmpty, "records were flowing before the signal")
+            #expect(records.count >= 1 && records.count < 200, "records were flowing before the signal")
             for record in records {
                 #expect((try? JSONSerialization.jsonObject(with: Data(record.utf8))) is [String: Any], "\(record)")
             }

@@ -101,9 +101,16 @@ enum ToolProcess {
         /// Sends `signal` (SIGINT, SIGTERM…) to the process.
         func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
 
-        /// Waits for the end and returns what it printed.
-        func wait() async throws -> Result {
+        /// Waits for the end and returns what it printed. After `timeout` seconds the process is
+        /// killed (SIGKILL, status 9), so a hung run fails its test instead of hanging the suite.
+        func wait(timeout: Double = 300) async throws -> Result {
             defer { try? FileManager.default.removeItem(at: directory) }
+            let pid = process.processIdentifier
+            let watchdog = Task {
+                try await Task.sleep(for: .seconds(timeout))
+                kill(pid, SIGKILL)
+            }
+            defer { watchdog.cancel() }
             var status: Int32 = -1
             if let ended { for await value in ended { status = value; break } }
             return Result(

@@ -47,16 +47,24 @@ struct ExportCommand: AsyncParsableCommand {
         let progress = ExportProgress(output: .standardError)
         let listing = roster.enrollments(query)
         let copy = Task { try await Self.copy(listing, into: writer, progress: progress) }
-        // The signals stay caught until this run ends, so a second Ctrl-C cannot cut the partial file.
-        let watch = InterruptWatch.start { copy.cancel() }
+        // The run ends when the copy ends or at the first SIGINT/SIGTERM, whichever comes first: a
+        // request that does not heed cancellation cannot hold the export. The signals stay caught
+        // until the run ends, so a second Ctrl-C cannot cut the partial file.
+        let ending = FirstOutcome<Result<Void, any Error>?>()
+        let watch = InterruptWatch.start {
+            copy.cancel()
+            ending.settle(nil)
+        }
         defer { watch.stop() }
-        let result = await copy.result
+        Task { ending.settle(await copy.result) }
+        let outcome = await ending.value
         progress.clear()
 
         if let signal = watch.receivedSignal {
             try stop(target, writer, because: "interrupted by \(InterruptWatch.name(of: signal))")
             throw InterruptedRun(signal: signal)
         }
+        guard let result = outcome else { throw ToolFailure(.unavailable, "export stopped") }
         switch result {
         case .failure(let error as FileWriteError):
             target.discard()
@@ -84,13 +92,19 @@ struct ExportCommand: AsyncParsableCommand {
         target.isStandardOutput ? "" : "; \(target.destinationName) was left untouched"
     }
 
-    /// Streams every record of `listing` into `writer`, stopping between records when cancelled.
+    /// Streams every record of `listing` into `writer`, stopping between records when cancelled, and
+    /// writes the whole records out at least every two seconds.
     private static func copy(
         _ listing: EnrollmentListing<AnyRosterDriver>, into writer: RecordWriter, progress: ExportProgress
     ) async throws {
+        var flushed = Date()
         for try await enrollment in listing {
             try Task.checkCancellation()
             try writer.write(enrollment)
+            if Date().timeIntervalSince(flushed) >= 2 {
+                try writer.flush()
+                flushed = Date()
+            }
             let report = listing.report
             progress.update(records: writer.recordCount, pages: report.pages, total: report.firstReportedTotal)
         }

@@ -67,6 +67,41 @@ final class InterruptWatch: @unchecked Sendable {
     }
 }
 
+/// A value settled once, by whichever of several parties comes first (the end of a copy, a signal),
+/// and awaited by one reader; later settlements are ignored.
+final class FirstOutcome<Value: Sendable>: @unchecked Sendable {
+    private enum State {
+        case open(waiter: CheckedContinuation<Value, Never>?)
+        case settled(Value)
+    }
+
+    private let lock = NSLock()
+    private var state = State.open(waiter: nil)
+
+    /// Settles the value, unless it is already settled.
+    func settle(_ value: Value) {
+        let waiter: CheckedContinuation<Value, Never>? = lock.withLock {
+            guard case .open(let waiter) = state else { return nil }
+            state = .settled(value)
+            return waiter
+        }
+        waiter?.resume(returning: value)
+    }
+
+    /// The first value settled, once there is one.
+    var value: Value {
+        get async {
+            await withCheckedContinuation { continuation in
+                let settled: State = lock.withLock {
+                    if case .open = state { state = .open(waiter: continuation) }
+                    return state
+                }
+                if case .settled(let value) = settled { continuation.resume(returning: value) }
+            }
+        }
+    }
+}
+
 /// A run stopped by a signal after it said what it kept: the tool exits with 128 + the signal
 /// number, as a shell reports a process a signal ended (130 for SIGINT, 143 for SIGTERM).
 struct InterruptedRun: Error {

@@ -1,4 +1,5 @@
 #if CLI
+import Foundation
 import RosterCore
 
 /// How records are written: `table` for people, `jsonl`/`json`/`csv` for programs.
@@ -8,11 +9,13 @@ enum OutputFormat: String, CaseIterable, Sendable {
 
 /// Writes canonical records in one format as they arrive: JSON Lines, CSV and JSON stream record by
 /// record; a table is collected and aligned at the end (it is meant for a screen, not a migration).
-/// Used by one task at a time (an export hands it to its copy task and reads it again only after that
-/// task ended), hence `@unchecked Sendable`.
+/// Its calls are serialised by a lock, and `abandon` seals it: an export that stops on a signal does
+/// not wait for a copy task stuck in a request, and that task can write nothing more afterwards.
 final class RecordWriter: @unchecked Sendable {
     let format: OutputFormat
     let output: TextOutput
+    private let lock = NSLock()
+    private var sealed = false
     private var count = 0
     private var table = TableText(header: ["provider", "course", "learner", "email", "status", "role", "progress"])
 
@@ -28,37 +31,50 @@ final class RecordWriter: @unchecked Sendable {
     }
 
     /// Records written so far.
-    var recordCount: Int { count }
+    var recordCount: Int { lock.withLock { count } }
 
     /// Writes one enrollment: always a whole record in one call, so buffered chunks end between
-    /// records.
+    /// records. Throws `CancellationError` once the writer is sealed by `abandon`.
     func write(_ enrollment: Enrollment) throws {
         let record = CanonicalRecord(enrollment)
-        switch format {
-        case .jsonl: try output.write(JSONValue.object(record.fields).compact + "\n")
-        case .json: try output.write((count == 0 ? "\n" : ",\n") + JSONValue.object(record.fields).compact)
-        case .csv: try output.write(CSVText.line(record) + "\r\n")
-        case .table: table.rows.append(Self.tableRow(enrollment))
+        try lock.withLock {
+            guard !sealed else { throw CancellationError() }
+            switch format {
+            case .jsonl: try output.write(JSONValue.object(record.fields).compact + "\n")
+            case .json: try output.write((count == 0 ? "\n" : ",\n") + JSONValue.object(record.fields).compact)
+            case .csv: try output.write(CSVText.line(record) + "\r\n")
+            case .table: table.rows.append(Self.tableRow(enrollment))
+            }
+            count += 1
         }
-        count += 1
     }
+
+    /// Writes out the whole records buffered so far (an export does so every few seconds, so its
+    /// temporary file shows progress and a crash loses little).
+    func flush() throws { try lock.withLock { try output.flush() } }
 
     /// Ends the output (closing bracket, or the whole table) and flushes.
     func finish() throws {
-        switch format {
-        case .json: try output.write(count == 0 ? "]\n" : "\n]\n")
-        case .table: try output.write(table.render(aligned: output.isTerminal))
-        case .jsonl, .csv: break
+        try lock.withLock {
+            switch format {
+            case .json: try output.write(count == 0 ? "]\n" : "\n]\n")
+            case .table: try output.write(table.render(aligned: output.isTerminal))
+            case .jsonl, .csv: break
+            }
+            try output.flush()
         }
-        try output.flush()
     }
 
-    /// Ends an output whose listing failed or was interrupted: the whole records written so far go
-    /// out, and nothing pretends the listing was complete — a JSON array stays unclosed (so no
-    /// parser takes it for the whole roster) and a collected table is not printed.
+    /// Ends an output whose listing failed or was interrupted, and seals the writer: the whole
+    /// records written so far go out, nothing more can be written, and nothing pretends the listing
+    /// was complete — a JSON array stays unclosed (so no parser takes it for the whole roster) and a
+    /// collected table is not printed.
     func abandon() throws {
-        if format == .json, count > 0 { try output.write("\n") }
-        try output.flush()
+        try lock.withLock {
+            sealed = true
+            if format == .json, count > 0 { try output.write("\n") }
+            try output.flush()
+        }
     }
 
     /// The short row a person reads: who, where, and how far along.
