@@ -22,6 +22,9 @@ enum ExitStatus: Int32, CaseIterable {
     /// A write was sent but no answer came, so it may or may not have been applied (9 is kept for the
     /// sync command's shrink guard).
     case outcomeUnknown = 10
+    /// The output could not be written: a full disk, a file size limit, an I/O error or a closed
+    /// output. An export's destination is left untouched.
+    case outputFailed = 11
 
     /// The exit status for a Roster error code.
     init(_ code: RosterError.Code) {
@@ -62,7 +65,12 @@ struct ToolFailure: Error, CustomStringConvertible {
         hint = Self.hint(for: error)
     }
 
-    var description: String { hint.map { "\(message)\n  \($0)" } ?? message }
+    /// The message and the hint on their own lines, each flattened for the terminal (`TerminalText`):
+    /// vendor words inside them can neither run an escape sequence nor forge a line.
+    var description: String {
+        let text = TerminalText.flatten(message)
+        return hint.map { "\(text)\n  \(TerminalText.flatten($0))" } ?? text
+    }
 
     /// What a user can do about `error`.
     static func hint(for error: RosterError) -> String? {

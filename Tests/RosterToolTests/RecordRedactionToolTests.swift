@@ -18,16 +18,13 @@ struct RecordRedactionToolTests {
             firstName: key.uppercased(), lastName: "x \(VendorAPI.encode(key).lowercased())",
             email: "\(key)@example.com")
         record.course.title = "Course " + Data("api:\(key)".utf8).base64EncodedString()
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("redaction-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: url.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: url) }
-        let handle = try FileHandle(forWritingTo: url)
-        let writer = RecordWriter(
-            format: format, output: TextOutput(handle), redactor: CredentialRedactor(secrets: [key]))
-        writer.write(record)
-        writer.finish()
-        try handle.close()
-        let text = try String(contentsOf: url, encoding: .utf8)
+        let collected = Collected()
+        let writer = try RecordWriter(
+            format: format, output: TextOutput(sink: { data in collected.append(data) }),
+            redactor: CredentialRedactor(secrets: [key]))
+        try writer.write(record)
+        try writer.finish()
+        let text = collected.text
         #expect(text.contains("‹redacted›"), "\(text)")
         let encoded = VendorAPI.encode(key)
         for form in [key, key.uppercased(), key.lowercased(), encoded, encoded.lowercased()] {
@@ -35,5 +32,12 @@ struct RecordRedactionToolTests {
         }
         #expect(!text.contains(String(Data("api:\(key)".utf8).base64EncodedString().dropFirst(8).prefix(12))))
     }
+}
+/// Bytes a `TextOutput` sink received.
+final class Collected: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    func append(_ more: Data) { lock.withLock { data.append(more) } }
+    var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
 }
 #endif

@@ -36,10 +36,31 @@ enum ToolProcess {
     }
 
     /// Runs `roster arguments…` with exactly `environment` (plus PATH and HOME) and waits for it.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Result {
+    /// `standardOutput` replaces the captured stdout (e.g. `/dev/full`); `fileSizeLimitBlocks` runs it
+    /// under `ulimit -f` (512-byte blocks), so writes past the limit fail with EFBIG.
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], standardOutput: FileHandle? = nil,
+        fileSizeLimitBlocks: Int? = nil
+    ) async throws -> Result {
+        try await start(
+            arguments, environment: environment, standardOutput: standardOutput,
+            fileSizeLimitBlocks: fileSizeLimitBlocks
+        ).wait()
+    }
+
+    /// Starts `roster arguments…` (see `run`) without waiting, for tests that signal it.
+    static func start(
+        _ arguments: [String], environment: [String: String] = [:], standardOutput: FileHandle? = nil,
+        fileSizeLimitBlocks: Int? = nil
+    ) throws -> Running {
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        if let blocks = fileSizeLimitBlocks {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "ulimit -f \(blocks) && exec \"$0\" \"$@\"", binary.path] + arguments
+        } else {
+            process.executableURL = binary
+            process.arguments = arguments
+        }
         var env = environment
         let inherited = ProcessInfo.processInfo.environment
         for name in ["PATH", "HOME", "TMPDIR"] { env[name] = inherited[name] }
@@ -47,25 +68,55 @@ enum ToolProcess {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "roster-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let outURL = directory.appendingPathComponent("out")
-        let errURL = directory.appendingPathComponent("err")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL)
-        let err = try FileHandle(forWritingTo: errURL)
-        process.standardOutput = out
+        let running = Running(process: process, directory: directory)
+        _ = FileManager.default.createFile(atPath: running.outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: running.errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: running.outURL)
+        let err = try FileHandle(forWritingTo: running.errURL)
+        process.standardOutput = standardOutput ?? out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do { try process.run() } catch { continuation.resume(throwing: error) }
-        }
+        let (ended, continuation) = AsyncStream<Int32>.makeStream()
+        running.ended = ended
+        process.terminationHandler = { continuation.yield($0.terminationStatus) }
+        try process.run()
         try out.close()
         try err.close()
-        return Result(
-            status: status, stdout: try String(contentsOf: outURL, encoding: .utf8),
-            stderr: try String(contentsOf: errURL, encoding: .utf8))
+        return running
+    }
+
+    /// A started `roster` run.
+    final class Running: @unchecked Sendable {
+        let process: Process
+        let directory: URL
+        var outURL: URL { directory.appendingPathComponent("out") }
+        var errURL: URL { directory.appendingPathComponent("err") }
+        fileprivate var ended: AsyncStream<Int32>?
+
+        init(process: Process, directory: URL) {
+            self.process = process
+            self.directory = directory
+        }
+
+        /// Sends `signal` (SIGINT, SIGTERM…) to the process.
+        func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
+
+        /// Waits for the end and returns what it printed. After `timeout` seconds the process is
+        /// killed (SIGKILL, status 9), so a hung run fails its test instead of hanging the suite.
+        func wait(timeout: Double = 300) async throws -> Result {
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let pid = process.processIdentifier
+            let watchdog = Task {
+                try await Task.sleep(for: .seconds(timeout))
+                kill(pid, SIGKILL)
+            }
+            defer { watchdog.cancel() }
+            var status: Int32 = -1
+            if let ended { for await value in ended { status = value; break } }
+            return Result(
+                status: status, stdout: try String(contentsOf: outURL, encoding: .utf8),
+                stderr: try String(contentsOf: errURL, encoding: .utf8))
+        }
     }
 }
 

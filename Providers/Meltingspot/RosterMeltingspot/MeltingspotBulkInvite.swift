@@ -80,7 +80,7 @@ extension MeltingspotDriver {
     private func inviteChunk(
         _ chunk: [String], to course: CourseID, invitedBy inviterID: String?, notify: Bool, sent: inout Int
     ) async throws -> [MeltingspotBulkInviteResult.Item] {
-        let url = api.url(MeltingspotPaths.bulkInvite(course: course.rawValue))
+        let url = api.url(try MeltingspotPaths.bulkInvite(course: course.rawValue))
         let body = try JSONEncoder().encode(
             MeltingspotBulkInviteBody(
                 spotMemberIds: chunk, invitedBySpotMemberId: inviterID, withEmailNotification: notify))

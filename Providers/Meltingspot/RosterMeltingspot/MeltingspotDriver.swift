@@ -79,7 +79,7 @@ public struct MeltingspotDriver: RosterDriver {
             return FetchedPage(records: [], total: 0)
         }
         let url = api.url(
-            MeltingspotPaths.participants(course: course.rawValue),
+            try MeltingspotPaths.participants(course: course.rawValue),
             items: MeltingspotPaging.queryItems(at: request.position, limit: request.limit) + filters)
         let response = try await api.send(.get, url)
         let envelope = try api.decode(MeltingspotEnvelope<MeltingspotParticipant>.self, from: response, for: .get, url)
@@ -102,7 +102,7 @@ public struct MeltingspotDriver: RosterDriver {
             throw RosterError(
                 .invalidArgument, "Meltingspot needs the course id to read a participant", provider: provider)
         }
-        let url = api.url(MeltingspotPaths.participant(id.rawValue, course: course.rawValue))
+        let url = api.url(try MeltingspotPaths.participant(id.rawValue, course: course.rawValue))
         let response = try await api.send(.get, url)
         return MeltingspotEnrollmentMapping.enrollment(
             try api.decode(MeltingspotParticipant.self, from: response, for: .get, url))
@@ -115,5 +115,25 @@ public struct MeltingspotDriver: RosterDriver {
                 .unsupported, "Meltingspot can only invite participants (role learner)", provider: provider)
         }
         return try await invite(spotMember: request.learner.rawValue, to: request.course, notify: request.notify)
+    }
+
+    /// What `enroll` would do, found by reading (Meltingspot answers it only to the invitation itself):
+    /// the course's participants (`GET /courses/{courseId}/participants`, every page; a missing course
+    /// is `notFound`, as the invitation would be) — a participant for the member means the vendor
+    /// would answer 200 "Member already invited", so `.alreadyEnrolled` — then the member
+    /// (`GET /spotMembers/{id}`; a missing member is `notFound`). nil when the invitation would create
+    /// a participant.
+    public func previewEnroll(_ request: EnrollRequest) async throws -> EnrollOutcome? {
+        guard request.role == .learner else {
+            throw RosterError(
+                .unsupported, "Meltingspot can only invite participants (role learner)", provider: provider)
+        }
+        let participants: [MeltingspotParticipant] = try await listAll(
+            try MeltingspotPaths.participants(course: request.course.rawValue), filters: [], id: \.id)
+        if let existing = participants.first(where: { $0.spotMemberId == request.learner.rawValue }) {
+            return .alreadyEnrolled(MeltingspotEnrollmentMapping.enrollment(existing))
+        }
+        _ = try await spotMember(id: request.learner.rawValue)
+        return nil
     }
 }

@@ -12,7 +12,7 @@ extension MeltingspotDriver {
     public func invite(
         spotMember spotMemberID: String, to course: CourseID, invitedBy inviterID: String? = nil, notify: Bool = false
     ) async throws -> EnrollOutcome {
-        let url = api.url(MeltingspotPaths.participants(course: course.rawValue))
+        let url = api.url(try MeltingspotPaths.participants(course: course.rawValue))
         let body = try JSONEncoder().encode(
             MeltingspotInviteBody(
                 spotMemberId: spotMemberID, invitedBySpotMemberId: inviterID, withEmailNotification: notify))

@@ -5,7 +5,7 @@ import RosterHTTP
 extension MeltingspotDriver {
     /// One spot member by id (`GET /spotMembers/{id}`); `notFound` when there is none.
     public func spotMember(id: String) async throws -> MeltingspotSpotMember {
-        let url = api.url(MeltingspotPaths.spotMember(id))
+        let url = api.url(try MeltingspotPaths.spotMember(id))
         let response = try await api.send(.get, url)
         return try api.decode(MeltingspotSpotMember.self, from: response, for: .get, url)
     }

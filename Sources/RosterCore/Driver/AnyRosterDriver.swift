@@ -31,6 +31,10 @@ public struct AnyRosterDriver: RosterDriver {
     /// Forwards to the wrapped driver.
     public func enroll(_ request: EnrollRequest) async throws -> EnrollOutcome { try await base.enroll(request) }
     /// Forwards to the wrapped driver.
+    public func previewEnroll(_ request: EnrollRequest) async throws -> EnrollOutcome? {
+        try await base.previewEnroll(request)
+    }
+    /// Forwards to the wrapped driver.
     public func unenroll(_ id: EnrollmentID, course: CourseID?) async throws {
         try await base.unenroll(id, course: course)
     }

@@ -19,6 +19,10 @@ public protocol RosterDriver: Sendable {
     func update(_ id: EnrollmentID, course: CourseID?, with changes: EnrollmentUpdate) async throws -> Enrollment
     /// Puts a person into a course.
     func enroll(_ request: EnrollRequest) async throws -> EnrollOutcome
+    /// What `enroll(request)` would do, found by reading only (nothing is written), so a dry run
+    /// agrees with the real run: `.alreadyEnrolled` when the person already holds the place, nil when
+    /// `enroll` would send a write; throws what `enroll` would throw for a missing course or person.
+    func previewEnroll(_ request: EnrollRequest) async throws -> EnrollOutcome?
     /// Takes a person out of a course.
     func unenroll(_ id: EnrollmentID, course: CourseID?) async throws
     /// Every person on the provider whose identity of `identity.kind` equals `identity` (both sides
@@ -53,6 +57,12 @@ extension RosterDriver {
     /// Default for drivers without this capability: throws `unsupported`.
     public func enroll(_ request: EnrollRequest) async throws -> EnrollOutcome {
         throw unsupported(.enroll)
+    }
+    /// Default for drivers that cannot tell without writing: throws `unsupported`.
+    public func previewEnroll(_ request: EnrollRequest) async throws -> EnrollOutcome? {
+        throw RosterError(
+            .unsupported, "\(provider) cannot tell what an enrollment would do without sending it (no dry run)",
+            provider: provider)
     }
     /// Default for drivers without this capability: throws `unsupported`.
     public func unenroll(_ id: EnrollmentID, course: CourseID?) async throws {

@@ -97,8 +97,10 @@ public struct RosterError: Error, Hashable, Sendable, CustomStringConvertible {
         if let jsonPath { text += " (at \(jsonPath))" }
         if let retryAfterSeconds { text += " (retry after \(retryAfterSeconds) s)" }
         if !fieldErrors.isEmpty {
-            text += " — " + fieldErrors.map { "\($0.field ?? "-"): \($0.messages.joined(separator: "; "))" }
-                .joined(separator: ", ")
+            text += " — " + fieldErrors.map { item in
+                let messages = item.messages.joined(separator: "; ")
+                return item.field.map { "\($0): \(messages)" } ?? messages
+            }.joined(separator: ", ")
         }
         return text
     }

@@ -73,10 +73,22 @@ public struct Roster<Driver: RosterDriver>: Sendable {
 
     /// Puts a person into a course; reports `alreadyEnrolled` (not an error) when nothing changed.
     public func enroll(_ request: EnrollRequest) async throws -> EnrollOutcome {
-        if !capabilities.enrollableRoles.isEmpty, !capabilities.enrollableRoles.contains(request.role) {
-            throw RosterError(.unsupported, "\(provider) cannot enroll with the role \(request.role)", provider: provider)
-        }
+        try checkEnrollableRole(request.role)
         return try await perform(.enroll, course: request.course) { try await driver.enroll(request) }
+    }
+
+    /// What `enroll(request)` would do, found by reading only: `.alreadyEnrolled` when the person
+    /// already holds the place, nil when a write would be sent. Throws what `enroll` would throw
+    /// before writing (an unsupported role, a missing course or person). For dry runs.
+    public func previewEnroll(_ request: EnrollRequest) async throws -> EnrollOutcome? {
+        try checkEnrollableRole(request.role)
+        return try await perform(.enroll, course: request.course) { try await driver.previewEnroll(request) }
+    }
+
+    private func checkEnrollableRole(_ role: EnrollmentRole) throws {
+        if !capabilities.enrollableRoles.isEmpty, !capabilities.enrollableRoles.contains(role) {
+            throw RosterError(.unsupported, "\(provider) cannot enroll with the role \(role)", provider: provider)
+        }
     }
 
     /// Takes a person out of a course.

@@ -21,8 +21,11 @@ struct BatchRun {
         self.provider = provider
     }
 
-    /// Prints one item's outcome. `fields` name the item (courseId, learnerId, …).
-    mutating func record(_ fields: [(key: String, value: JSONValue)], result: String, error: ToolFailure? = nil) {
+    /// Prints one item's outcome. `fields` name the item (courseId, learnerId, …). Throws when stdout
+    /// cannot be written: a batch whose outcomes nobody can see must not go on writing.
+    mutating func record(
+        _ fields: [(key: String, value: JSONValue)], result: String, error: ToolFailure? = nil
+    ) throws {
         count += 1
         var line: [(key: String, value: JSONValue)] = [
             (key: "operation", value: .text(operation)), (key: "provider", value: .text(provider)),
@@ -34,23 +37,25 @@ struct BatchRun {
             if error.status == .outcomeUnknown {
                 unknowns.append(error)
                 if let hint = error.hint { line.append((key: "hint", value: .text(hint))) }
-                TextOutput.standardError.line("roster: \(operation) outcome unknown: \(error.message)")
+                TextOutput.standardError.line(
+                    TerminalText.flatten("roster: \(operation) outcome unknown: \(error.message)"))
             } else {
                 failures.append(error)
-                TextOutput.standardError.line("roster: \(operation) failed: \(error.message)")
+                TextOutput.standardError.line(TerminalText.flatten("roster: \(operation) failed: \(error.message)"))
             }
         }
-        TextOutput.standardOutput.write(JSONValue.object(line).compact + "\n")
-        TextOutput.standardOutput.flush()
+        try TextOutput.standardOutput.write(JSONValue.object(line).compact + "\n")
+        try TextOutput.standardOutput.flush()
     }
 
     /// Runs `body`, recording a failure instead of throwing. In a dry run (`dryRun` set), a write the
     /// recorder captured stopped the operation: it is reported as `dryRun` with the request that would
     /// have been sent. An operation that needed no write (already enrolled) is reported as usual.
+    /// Throws only when the outcome cannot be printed.
     mutating func attempt(
         _ fields: [(key: String, value: JSONValue)], dryRun: DryRunRecorder? = nil, _ body: () async throws -> String
-    ) async {
-        await attempt(fields, dryRun: dryRun) { (_: ItemDetails) in try await body() }
+    ) async throws {
+        try await attempt(fields, dryRun: dryRun) { (_: ItemDetails) in try await body() }
     }
 
     /// `attempt(_:dryRun:_:)` for an item that learns more about itself on the way (the user id a
@@ -58,26 +63,30 @@ struct BatchRun {
     mutating func attempt(
         _ fields: [(key: String, value: JSONValue)], dryRun: DryRunRecorder? = nil,
         _ body: (ItemDetails) async throws -> String
-    ) async {
+    ) async throws {
         let details = ItemDetails()
+        let result: String
         do {
-            let result = try await body(details)
-            record(fields + details.fields, result: result)
+            result = try await body(details)
         } catch {
             let fields = fields + details.fields
             if let request = dryRun?.take() {
-                record(fields + DryRunRecorder.fields(of: request), result: "dryRun")
-                return
+                try record(fields + DryRunRecorder.fields(of: request), result: "dryRun")
+            } else {
+                let failure = Self.failure(error)
+                try record(fields, result: failure.status == .outcomeUnknown ? "unknown" : "failed", error: failure)
             }
-            switch error {
-            case let error as RosterError:
-                let failure = ToolFailure(error, redactor: EnvironmentSecrets.redactor)
-                record(fields, result: error.code == .outcomeUnknown ? "unknown" : "failed", error: failure)
-            case let failure as ToolFailure:
-                record(fields, result: "failed", error: failure)
-            default:
-                record(fields, result: "failed", error: ToolFailure(.unavailable, "\(error)"))
-            }
+            return
+        }
+        try record(fields + details.fields, result: result)
+    }
+
+    /// `error` as the tool reports it.
+    static func failure(_ error: any Error) -> ToolFailure {
+        switch error {
+        case let error as RosterError: ToolFailure(error, redactor: EnvironmentSecrets.redactor)
+        case let failure as ToolFailure: failure
+        default: ToolFailure(.unavailable, "\(error)")
         }
     }
 

@@ -96,11 +96,12 @@ extension UnenrollCommand: ProviderCommand {}
 extension ExportCommand: ProviderCommand {}
 
 /// Writes each request's log line to stderr, for `--verbose`. The lines carry no secret (the HTTP
-/// layer redacts them).
+/// layer redacts them) and are flattened for the terminal (`TerminalText`): a vendor's next link or
+/// failure reason cannot run an escape sequence.
 struct StandardErrorObserver: HTTPObserver {
     func observe(_ event: HTTPEvent) {
         if case .sending = event.kind { return }
-        TextOutput.standardError.line(event.logLine)
+        TextOutput.standardError.line(TerminalText.flatten(event.logLine))
     }
 }
 

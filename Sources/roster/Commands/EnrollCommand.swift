@@ -66,6 +66,8 @@ struct EnrollCommand: AsyncParsableCommand {
 
     func run() async throws {
         let role = try QueryOptions.role(self.role)
+        _ = try IDArgument.checked(course, "--course")
+        for learner in learners { _ = try IDArgument.checked(learner, "the learner id") }
         let recorder = dryRun ? DryRunRecorder() : nil
         let roster = try connection.roster(dryRun: recorder)
         let capabilities = roster.capabilities
@@ -77,9 +79,17 @@ struct EnrollCommand: AsyncParsableCommand {
         try people.checkCapabilities()
         var batch = BatchRun(operation: "enroll", provider: roster.provider.rawValue)
         func enroll(_ learner: LearnerID) async throws -> String {
-            switch try await roster.enroll(
-                EnrollRequest(course: CourseID(course), learner: learner, role: role, notify: notify))
-            {
+            let request = EnrollRequest(course: CourseID(course), learner: learner, role: role, notify: notify)
+            // A dry run first asks the provider what the write would do, by reading only, so it
+            // agrees with the real run (already enrolled, missing course or person); only a write
+            // that would really be sent is captured and printed.
+            let outcome: EnrollOutcome
+            if recorder != nil, let preview = try await roster.previewEnroll(request) {
+                outcome = preview
+            } else {
+                outcome = try await roster.enroll(request)
+            }
+            return switch outcome {
             case .created: "created"
             case .alreadyEnrolled: "alreadyEnrolled"
             }
@@ -87,11 +97,11 @@ struct EnrollCommand: AsyncParsableCommand {
         let base: [(key: String, value: JSONValue)] = [(key: "courseId", value: .text(course))]
         let roleField: [(key: String, value: JSONValue)] = [(key: "role", value: .text(role.name))]
         for learner in learners {
-            await batch.attempt(base + [(key: "learnerId", value: .text(learner))] + roleField, dryRun: recorder) {
+            try await batch.attempt(base + [(key: "learnerId", value: .text(learner))] + roleField, dryRun: recorder) {
                 try await enroll(LearnerID(learner))
             }
         }
-        await people.run(into: &batch, fields: base, roleField: roleField, dryRun: recorder, enroll: enroll)
+        try await people.run(into: &batch, fields: base, roleField: roleField, dryRun: recorder, enroll: enroll)
         try batch.finish()
     }
 }

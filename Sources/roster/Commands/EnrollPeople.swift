@@ -62,7 +62,7 @@ struct EnrollPeople {
         into batch: inout BatchRun, fields base: [(key: String, value: JSONValue)],
         roleField: [(key: String, value: JSONValue)], dryRun: DryRunRecorder?,
         enroll: (LearnerID) async throws -> String
-    ) async {
+    ) async throws {
         guard !named.isEmpty else { return }
         // Asked as written (trimmed), so a provider with undocumented matching rules (meltingspot) can be
         // sent the address both as given and normalized; nil for a value that can match nobody.
@@ -81,7 +81,7 @@ struct EnrollPeople {
         var created: [LearnerIdentity: LearnerID] = [:]
         for ((kind, text), written) in zip(named, asked) {
             let fields = base + [(key: Self.key(kind), value: .text(text.trimmingCharacters(in: .whitespaces)))]
-            await batch.attempt(fields + roleField, dryRun: dryRun) { (details: BatchRun.ItemDetails) in
+            try await batch.attempt(fields + roleField, dryRun: dryRun) { (details: BatchRun.ItemDetails) in
                 if let lookupFailure { throw lookupFailure }
                 guard let written, let identity = written.normalized else {
                     throw ToolFailure(.usage, "\"\(text)\" is not a usable \(kind.rawValue): nobody can match it")

@@ -18,7 +18,7 @@ struct ProvidersCommand: AsyncParsableCommand {
         guard format == .table || format == .json else { throw ToolFailure(.usage, "providers prints table or json") }
         let rows = try ProviderCatalog.all.map { kit in (kit, try ProviderCatalog.capabilities(of: kit)) }
         if format == .json {
-            TextOutput.standardOutput.write(JSONValue.array(rows.map { Self.json($0.0, $0.1) }).compact + "\n")
+            try TextOutput.standardOutput.write(JSONValue.array(rows.map { Self.json($0.0, $0.1) }).compact + "\n")
         } else {
             var table = TableText(header: [
                 "provider", "operations", "server filters", "paging", "page size", "per course", "writable statuses",
@@ -35,9 +35,9 @@ struct ProvidersCommand: AsyncParsableCommand {
                     kit.credentialVariables.joined(separator: " or "),
                 ])
             }
-            TextOutput.standardOutput.write(table.render(aligned: TextOutput.standardOutput.isTerminal))
+            try TextOutput.standardOutput.write(table.render(aligned: TextOutput.standardOutput.isTerminal))
         }
-        TextOutput.standardOutput.flush()
+        try TextOutput.standardOutput.flush()
     }
 
     /// Canonical status names in lifecycle order.
