@@ -19,8 +19,9 @@ enum ExitStatus: Int32, CaseIterable {
     case badResponse = 7
     /// A bulk or multi-item operation partly failed (or some of its items have an unknown outcome).
     case partialFailure = 8
-    /// A write was sent but no answer came, so it may or may not have been applied (9 is kept for the
-    /// sync command's shrink guard).
+    /// `roster sync` refused a plan that would remove too many people (or mirror an empty source).
+    case shrinkGuard = 9
+    /// A write was sent but no answer came, so it may or may not have been applied.
     case outcomeUnknown = 10
     /// The output could not be written: a full disk, a file size limit, an I/O error or a closed
     /// output. An export's destination is left untouched.

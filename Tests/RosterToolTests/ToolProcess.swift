@@ -1,5 +1,8 @@
 #if CLI
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 
 /// Finds and runs the built `roster` binary as a subprocess: what a user or script does.
 enum ToolProcess {
@@ -120,9 +123,40 @@ enum ToolProcess {
     }
 }
 
+/// One request a served simulator logged.
+struct LoggedWrite {
+    var method: String
+    var path: String
+    var status: Int
+}
+
 /// A `roster serve` subprocess, started on free ports; its printed `export` lines become the
 /// environment of client runs.
 final class ServeProcess: @unchecked Sendable {
+    /// The requests other than GET that the simulator of `provider` (every one when nil) received,
+    /// read from its `/_simulator/requests` log.
+    func writes(provider: String? = nil) async throws -> [LoggedWrite] {
+        let variables = [
+            "frontcore": "FRONTCORE_BASE_URL", "meltingspot": "MELTINGSPOT_BASE_URL",
+            "course-dashboard": "COURSE_DASHBOARD_BASE_URL",
+        ].filter { provider == nil || $0.key == provider }.map(\.value)
+        var writes: [LoggedWrite] = []
+        for variable in variables {
+            guard let base = environment[variable].flatMap(URL.init(string:)), let host = base.host, let port = base.port,
+                let url = URL(string: "http://\(host):\(port)/_simulator/requests")
+            else { continue }
+            let (data, _) = try await URLSession.shared.data(from: url)
+            for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+                guard let entry = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                    let method = entry["method"] as? String, method != "GET"
+                else { continue }
+                writes.append(
+                    LoggedWrite(method: method, path: entry["path"] as? String ?? "", status: entry["status"] as? Int ?? 0))
+            }
+        }
+        return writes
+    }
+
     let process = Process()
     /// The variables it printed (base URLs and credentials).
     private(set) var environment: [String: String] = [:]

@@ -174,20 +174,23 @@ public final class FrontcoreSimulator: @unchecked Sendable {
         return lock.withLock { state.insert(courseID: courseID, at: now) }
     }
 
-    /// Books a new user with the given e-mail, external id and username (nil keeps the generated value)
+    /// Books a new user with the given e-mail, external id, username and names (nil keeps the generated value)
     /// onto the first course date of `courseID`, as a booking made in the Frontcore app would; returns
     /// the participant and user ids. Nothing stops two users from sharing an address or id, as nothing
     /// does at the vendor either. Nil for an unknown course.
     @discardableResult
-    public func insertParticipant(courseID: Int, email: String?, externalID: String?, username: String?)
-        -> (participant: Int, user: Int)?
-    {
+    public func insertParticipant(
+        courseID: Int, email: String?, externalID: String?, username: String?, firstName: String? = nil,
+        lastName: String? = nil
+    ) -> (participant: Int, user: Int)? {
         let now = clock.now()
         return lock.withLock {
             let id = state.insert(courseID: courseID, at: now) { user in
                 if let email { user.email = email }
                 if let externalID { user.externalID = externalID }
                 if let username { user.username = username }
+                if let firstName { user.firstname = firstName }
+                if let lastName { user.lastname = lastName }
             }
             return id.flatMap { id in state.participants[id].map { (id, $0.userID) } }
         }

@@ -39,22 +39,38 @@ struct ConnectionOptions: ParsableArguments {
     func roster(
         environment: [String: String] = ProcessInfo.processInfo.environment, dryRun: DryRunRecorder? = nil
     ) throws -> Roster<AnyRosterDriver> {
-        let kit = try kit()
-        guard retries >= 0, retries <= 20 else { throw ToolFailure(.usage, "--retries must be within 0...20") }
         guard deadline >= 0, deadline.isFinite else {
             throw ToolFailure(.usage, "--deadline must be a number of seconds (0 for no limit)")
         }
+        return try Self.roster(
+            provider: provider, baseURL: baseURL, retries: retries, verbose: verbose, environment: environment,
+            dryRun: dryRun)
+    }
+
+    /// The facade for `provider`, built from the environment, `baseURL` (when given) and the retry and
+    /// logging settings: what every command that reaches a provider uses (`sync` reaches two).
+    static func roster(
+        provider: String, baseURL: String?, retries: Int, verbose: Bool,
+        environment: [String: String] = ProcessInfo.processInfo.environment, dryRun: DryRunRecorder? = nil
+    ) throws -> Roster<AnyRosterDriver> {
+        let kit = try ProviderCatalog.require(provider)
+        guard retries >= 0, retries <= 20 else { throw ToolFailure(.usage, "--retries must be within 0...20") }
         let network = URLSessionTransport(deadlineSeconds: 60)
         let connection = ProviderConnection(
-            baseURL: try baseURL(of: kit, environment: environment), environment: environment,
+            baseURL: try Self.baseURL(baseURL, of: kit, environment: environment), environment: environment,
             transport: dryRun.map { DryRunTransport(base: network, recorder: $0) } ?? network,
-            retry: Self.retryPolicy(retries: retries),
+            retry: retryPolicy(retries: retries),
             observer: verbose ? StandardErrorObserver() : nil)
         return try kit.roster(connection)
     }
 
     /// `--base-url`, else the kit's variable, else its documented URL; checked for scheme and host.
     func baseURL(of kit: ProviderKit, environment: [String: String]) throws -> URL {
+        try Self.baseURL(baseURL, of: kit, environment: environment)
+    }
+
+    /// `given`, else the kit's variable, else its documented URL; checked for scheme and host.
+    static func baseURL(_ baseURL: String?, of kit: ProviderKit, environment: [String: String]) throws -> URL {
         let given = baseURL ?? kit.baseURLVariable.flatMap { environment[$0] }.flatMap { $0.isEmpty ? nil : $0 }
         guard let text = given else {
             guard let url = kit.defaultBaseURL else {

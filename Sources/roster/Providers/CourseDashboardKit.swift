@@ -38,6 +38,10 @@ extension ProviderKit {
             let simulator = CourseDashboardSimulator(
                 seed: settings.seed, courses: settings.courses, learnersPerCourse: settings.recordsPerCourse,
                 faults: settings.faults)
+            for person in settings.peopleInCommon {
+                let user = simulator.addUser(realName: "\(person.firstName) \(person.lastName)")
+                simulator.setIdentity(ofUser: user, username: person.username, extID: Int(person.externalID))
+            }
             return ServedSimulator(
                 provider: "course-dashboard", pathPrefix: "", credentialVariable: "COURSE_DASHBOARD_TOKEN",
                 credential: simulator.token, injector: simulator.injector, handle: { await simulator.handle($0) },
