@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "RosterCore", targets: ["RosterCore"]),
         .library(name: "RosterHTTP", targets: ["RosterHTTP"]),
         .library(name: "RosterInMemory", targets: ["RosterInMemory"]),
+        .library(name: "RosterSync", targets: ["RosterSync"]),
         .library(name: "RosterConformance", targets: ["RosterConformance"]),
         .library(name: "RosterFrontcore", targets: ["RosterFrontcore"]),
         .library(name: "FrontcoreSimulator", targets: ["FrontcoreSimulator"]),
@@ -34,6 +35,7 @@ let package = Package(
         .executable(name: "roster", targets: ["roster"]),
         .executable(name: "roster-benchmarks", targets: ["RosterBenchmarks"]),
         .executable(name: "roster-fuzz", targets: ["RosterFuzz"]),
+        .executable(name: "roster-sync-benchmark", targets: ["SyncBenchmark"]),
     ],
     traits: [
         .trait(name: "CLI", description: "Builds the roster tool with swift-argument-parser and Hummingbird."),
@@ -54,7 +56,8 @@ let package = Package(
         .target(name: "RosterHTTP", dependencies: ["RosterCore"], path: "Sources/RosterHTTP", swiftSettings: strict),
         .target(name: "RosterInMemory", dependencies: ["RosterCore", "RosterHTTP"],
                 path: "Sources/RosterInMemory", swiftSettings: strict),
-        .target(name: "RosterConformance", dependencies: ["RosterCore", "RosterHTTP"],
+        .target(name: "RosterSync", dependencies: ["RosterCore"], path: "Sources/RosterSync", swiftSettings: strict),
+        .target(name: "RosterConformance", dependencies: ["RosterCore", "RosterHTTP", "RosterSync"],
                 path: "Conformance/RosterConformance", swiftSettings: strict),
 
         // Vendors: each one's adapter, simulator and tests live together under Providers/.
@@ -75,7 +78,7 @@ let package = Package(
         .executableTarget(
             name: "roster",
             dependencies: [
-                "RosterCore", "RosterHTTP", "RosterInMemory",
+                "RosterCore", "RosterHTTP", "RosterInMemory", "RosterSync",
                 "RosterFrontcore", "FrontcoreSimulator",
                 "RosterMeltingspot", "MeltingspotSimulator",
                 "RosterCourseDashboard", "CourseDashboardSimulator",
@@ -105,6 +108,13 @@ let package = Package(
         .executableTarget(
             name: "RosterFuzz", dependencies: ["RosterFuzzing", "RosterCore"], path: "Benchmarks/RosterFuzz",
             swiftSettings: strict),
+        .executableTarget(
+            name: "SyncBenchmark",
+            dependencies: [
+                "RosterCore", "RosterHTTP", "RosterSync", "RosterFrontcore", "FrontcoreSimulator", "RosterMeltingspot",
+                "MeltingspotSimulator", "RosterCourseDashboard", "CourseDashboardSimulator",
+            ],
+            path: "Benchmarks/SyncBenchmark", swiftSettings: strict),
 
         // Tests
         .testTarget(name: "RosterCoreTests", dependencies: ["RosterCore"], path: "Tests/RosterCoreTests",
@@ -129,6 +139,11 @@ let package = Package(
                     dependencies: ["RosterCore", "RosterHTTP", "RosterCourseDashboard", "CourseDashboardSimulator", "RosterConformance",
                                    "RosterFuzzing"],
                     path: "Providers/CourseDashboard/Tests", resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "RosterSyncTests",
+                    dependencies: ["RosterCore", "RosterHTTP", "RosterSync", "RosterInMemory", "RosterConformance",
+                                   "RosterFrontcore", "FrontcoreSimulator", "RosterMeltingspot", "MeltingspotSimulator",
+                                   "RosterCourseDashboard", "CourseDashboardSimulator"],
+                    path: "Tests/RosterSyncTests", swiftSettings: strict),
         .testTarget(name: "RosterToolTests", dependencies: ["roster", "RosterCore", "RosterHTTP"], path: "Tests/RosterToolTests",
                     swiftSettings: strict),
     ]

@@ -1,6 +1,10 @@
 // Streams 100,000 simulated Frontcore participants (page size 250) through the Roster facade and
 // through a bare decode loop of the same page bytes, and prints both times, their ratio and the
-// peak memory. Run in release mode: swift run -c release --disable-default-traits roster-benchmarks
+// peak memory; then times the credential redactor over every record alone (what the tool does
+// before printing). Run in release mode:
+//     swift run -c release --disable-default-traits roster-benchmarks
+// With ROSTER_BENCH_GZIP_BOMB_MIB=N it instead measures the peak memory of reading a gzip bomb of N
+// MiB (see GzipBombBenchmark.swift; ROSTER_BENCH_GZIP_READER=transport|urlsession).
 import Foundation
 import FrontcoreSimulator
 import RosterCore
@@ -11,6 +15,11 @@ let environment = ProcessInfo.processInfo.environment
 let participants = environment["ROSTER_BENCH_PARTICIPANTS"].flatMap { Int($0) } ?? 100_000
 let pageSize = 250
 let rounds = environment["ROSTER_BENCH_ROUNDS"].flatMap { Int($0) } ?? 3
+
+if let mib = environment["ROSTER_BENCH_GZIP_BOMB_MIB"].flatMap({ Int($0) }) {
+    try await runGzipBombBenchmark(expandedMiB: mib, reader: environment["ROSTER_BENCH_GZIP_READER"] ?? "transport")
+    exit(0)
+}
 
 /// Peak resident memory of this process so far (VmHWM), in MiB; nil where /proc is missing.
 func peakMiB() -> Double? {
@@ -87,15 +96,33 @@ func facadeLoop() async throws -> Int {
     return count
 }
 
+// 4. The credential redactor over every record's text (what the tool does before printing), timed
+//    alone on records collected once, with the driver's key: 13 characters, shorter than a real
+//    key, so more fields are long enough to be searched than in real use.
+let redactor = CredentialRedactor(secrets: ["benchmark-key"])
+let collected = try await roster.enrollments(EnrollmentQuery(pageSize: pageSize)).collect(max: participants)
+func redactionLoop() -> Int {
+    var changed = 0
+    for enrollment in collected where redactor.redact(enrollment).learner.email != enrollment.learner.email {
+        changed += 1
+    }
+    return changed
+}
+
 var bareTimes: [Double] = []
 var facadeTimes: [Double] = []
+var redactionTimes: [Double] = []
 for round in 1...rounds {
     var bareCount = 0
     var facadeCount = 0
+    var changed = 0
     bareTimes.append(try await seconds { bareCount = try bareLoop() })
     facadeTimes.append(try await seconds { facadeCount = try await facadeLoop() })
-    guard bareCount == participants, facadeCount == participants else {
-        fatalError("round \(round): bare loop saw \(bareCount), facade saw \(facadeCount), expected \(participants)")
+    redactionTimes.append(await seconds { changed = redactionLoop() })
+    guard bareCount == participants, facadeCount == participants, changed == 0 else {
+        fatalError(
+            "round \(round): bare loop saw \(bareCount), facade saw \(facadeCount), redaction changed \(changed), "
+                + "expected \(participants), \(participants), 0")
     }
 }
 let bare = bareTimes.min()!
@@ -107,6 +134,11 @@ print(
     "facade:           \(format(facade, 3)) CPU s (best of \(rounds): \(facadeTimes.map { format($0, 3) }.joined(separator: ", ")))"
         + " — \(Int(Double(participants) / facade)) records/s")
 print("ratio facade / bare: \(format(facade / bare, 3)) (target ≤ 1.10)")
+let redaction = redactionTimes.min()!
+print(
+    "redaction of every record: \(format(redaction, 3)) CPU s (best of \(rounds)) — "
+        + "\(format(redaction / Double(participants) * 1e6, 2)) µs per record, "
+        + "\(format(redaction / facade * 100, 1)) % of the facade's time")
 print(
     "peak memory: \(format(peakMiB(), 1)) MiB (includes the \(format(Double(totalBytes) / 1_048_576, 1)) MiB page store)"
 )

@@ -73,6 +73,19 @@ public enum ConformanceCase: String, CaseIterable, Sendable, CustomStringConvert
     case listingsNeverWrite
     /// No credential appears in any error, log line or description, across a run of failures.
     case noSecretsInErrorsOrLogs
+    /// A listed person is found, exactly once, by each declared identity kind (facade, driver, batch).
+    case learnerLookupFindsEachKind
+    /// An identity nobody holds is `.notFound`.
+    case learnerLookupUnknownIsNotFound
+    /// An e-mail that is no address (or a blank identity) matches nobody and sends no request.
+    case learnerLookupImplausibleEmailNeverMatches
+    /// Two people sharing an identity make the lookup `.ambiguous`, never a guess.
+    case learnerLookupDuplicateIsAmbiguous
+    /// Undeclared identity kinds and people operations throw `unsupported`, from the facade and the
+    /// driver, before any request.
+    case learnerLookupUndeclaredKindThrowsUnsupported
+    /// Where creation is declared, a created person is found exactly once by a following lookup.
+    case createLearnerIsFoundOnce
 
     public var description: String { rawValue }
 
@@ -121,6 +134,13 @@ public enum ConformanceCase: String, CaseIterable, Sendable, CustomStringConvert
         case .cancellationStopsRequests: try await SafetyCases.cancellation(context)
         case .listingsNeverWrite: try await SafetyCases.listingsNeverWrite(context)
         case .noSecretsInErrorsOrLogs: try await SafetyCases.noSecrets(context)
+        case .learnerLookupFindsEachKind: try await LearnerCases.findsEachKind(context)
+        case .learnerLookupUnknownIsNotFound: try await LearnerCases.unknownIsNotFound(context)
+        case .learnerLookupImplausibleEmailNeverMatches: try await LearnerCases.implausibleEmailNeverMatches(context)
+        case .learnerLookupDuplicateIsAmbiguous: try await LearnerCases.duplicateIsAmbiguous(context)
+        case .learnerLookupUndeclaredKindThrowsUnsupported:
+            try await LearnerCases.undeclaredKindsThrowUnsupported(context)
+        case .createLearnerIsFoundOnce: try await LearnerCases.createdIsFoundOnce(context)
         }
     }
 }

@@ -91,4 +91,11 @@ public protocol ConformanceBackend: Sendable {
     func deleteEnrollment(_ id: EnrollmentID) async throws
     /// Sets an enrollment's raw vendor status value.
     func setVendorStatus(_ raw: String, of id: EnrollmentID) async throws
+    /// Every identity the backend holds for the person `learner` (normalized, one per kind the person
+    /// has): what lookups must find them by. Read behind the API, not through it.
+    func identities(of learner: LearnerID) async throws -> [LearnerIdentity]
+    /// Adds a new person who shares `identity` with someone already there (behind the API: the vendor's
+    /// data can hold such duplicates whatever its API allows) and can be found by lookups; returns the
+    /// new person's id.
+    func addPerson(sharing identity: LearnerIdentity) async throws -> LearnerID
 }

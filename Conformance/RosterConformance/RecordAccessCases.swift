@@ -90,6 +90,8 @@ enum RecordAccessCases {
                         record.id, course: record.course.id, with: EnrollmentUpdate(passed: true))
                 case .enroll: _ = try await roster.enroll(request)
                 case .unenroll: try await roster.unenroll(record.id, course: record.course.id)
+                case .findLearners: _ = try await roster.findLearner(.email("ase.odegard@example.no"))
+                case .createLearner: _ = try await roster.createLearner(NewLearner(email: "ny.person@example.no"))
                 }
             }
         }

@@ -21,6 +21,10 @@ public struct HTTPMethod: RawRepresentable, Hashable, Sendable, CustomStringConv
     /// `HEAD`.
     public static let head = HTTPMethod(rawValue: "HEAD")
 
+    /// True for methods that only read (RFC 9110 §9.2.1): a request with one of them that got no
+    /// answer changed nothing, whether or not it reached the vendor.
+    public var isSafe: Bool { ["GET", "HEAD", "OPTIONS", "TRACE"].contains(rawValue) }
+
     /// True for methods that may be repeated without changing the outcome (RFC 9110 §9.2.2).
     public var isIdempotent: Bool { ["GET", "HEAD", "PUT", "DELETE", "OPTIONS"].contains(rawValue) }
 }
@@ -68,7 +72,10 @@ public struct HTTPRequest: Hashable, Sendable {
     public var headers: HTTPHeaders
     /// The body, if any; a body always comes with an explicit `Content-Type`.
     public var body: Data?
-    /// True when the retry middleware may repeat this request; defaults to the method's idempotency.
+    /// True when the request may be repeated: an idempotent method (the default), or a write the
+    /// adapter declares idempotent by definition (it sets a state, so a repeat changes nothing). It
+    /// decides what happens when no answer comes after the request may have been sent: a retryable
+    /// request is retried (within the policy), any other fails with `outcomeUnknown`.
     public var isRetryable: Bool
 
     /// Creates a request.

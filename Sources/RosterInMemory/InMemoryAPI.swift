@@ -15,6 +15,8 @@ public import Foundation
 /// | `PATCH /v1/enrollments/{id}` `{"status"?, "completed"?, "passed"?, "paid"?}` (`"completed": true` sets status `completed` and progress 100) | the updated enrollment |
 /// | `POST /v1/enrollments` `{"course_id", "learner_id", "role"}` | 201 + the new enrollment, or 200 + the existing one |
 /// | `DELETE /v1/enrollments/{id}` | 204, or 404 |
+/// | `GET /v1/people` with exactly one of `email` (case-insensitive), `external_id`, `username` (exact) | every person with it, a bare array, unpaged |
+/// | `POST /v1/people` `{"email", "first_name"?, "last_name"?, "external_id"?, "username"?}` | 201 + the new person (`{"id", "email", …}`), or 409 when the e-mail is taken |
 ///
 /// Paging, as configured on the handler: `page` (1-based) + `limit` answering a bare array; `page` +
 /// `limit` answering `{"items", "total"}`; `after` (the last id seen) + `limit` answering a bare array;

@@ -59,7 +59,8 @@ public struct InMemoryDataGenerator: Sendable {
         let username = "\(first.ascii).\(last.ascii)\(index + 1)"
         let learner = InMemoryLearner(
             id: "u-\(index + 1)", email: "\(username)@\(organization.domain)", firstName: first.name,
-            lastName: last.name, username: username, organizationID: organization.id,
+            lastName: last.name, username: username, externalID: "HR-\(10_000 + index + 1)",
+            organizationID: organization.id,
             organizationName: organization.name)
         return InMemoryRecord.Draft(
             courseID: course.id, courseTitle: course.title, status: status, role: role, learner: learner,

@@ -30,7 +30,8 @@ public struct InMemoryDriver: RosterDriver {
             operations: Set(DriverCapabilities.Operation.allCases), enrollmentPaging: paging, coursePaging: paging,
             defaultPageSize: 50, maxPageSize: InMemoryAPI.maxPageSize, serverFilters: Self.serverFilters,
             listsPerCourse: false, writableStatuses: Set(EnrollmentStatus.known),
-            enrollableRoles: Set(EnrollmentRole.known))
+            enrollableRoles: Set(EnrollmentRole.known), learnerLookups: Set(LearnerIdentity.Kind.allCases),
+            updatableFields: [.status, .completed, .passed, .paymentCode])
     }
 
     /// One page of `GET /enrollments` with the declared filters as query items.
@@ -53,7 +54,7 @@ public struct InMemoryDriver: RosterDriver {
 
     /// `GET /enrollments/{id}`.
     public func enrollment(_ id: EnrollmentID, course: CourseID?) async throws -> Enrollment {
-        let url = api.url("/enrollments/\(VendorAPI.encode(id.rawValue))")
+        let url = api.url("/enrollments/\(try PathSegment.encode(id.rawValue, provider: provider))")
         return try decodeRecord(from: try await api.send(.get, url), url, method: .get)
     }
 
@@ -72,13 +73,14 @@ public struct InMemoryDriver: RosterDriver {
         if let completed = changes.completed { body["completed"] = completed }
         if let passed = changes.passed { body["passed"] = passed }
         if let payment = changes.paymentCode { body["paid"] = payment == "paid" }
-        let url = api.url("/enrollments/\(VendorAPI.encode(id.rawValue))")
+        let url = api.url("/enrollments/\(try PathSegment.encode(id.rawValue, provider: provider))")
         let data = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])
         return try decodeRecord(
             from: try await api.send(.patch, url, body: .json(data), retryable: true), url, method: .patch)
     }
 
-    /// `POST /enrollments`: 201 is `created`, 200 is `alreadyEnrolled`.
+    /// `POST /enrollments`: 201 is `created`, 200 is `alreadyEnrolled`. Not marked retryable, so that
+    /// apps' tests of lost answers see the strict behaviour: `outcomeUnknown`, never repeated.
     public func enroll(_ request: EnrollRequest) async throws -> EnrollOutcome {
         let body: [String: String] = [
             "course_id": request.course.rawValue, "learner_id": request.learner.rawValue,
@@ -91,9 +93,29 @@ public struct InMemoryDriver: RosterDriver {
         return response.status == 201 ? .created(record) : .alreadyEnrolled(record)
     }
 
+    /// The reads that tell what `enroll` would do: the course's enrollment of the learner
+    /// (`GET /enrollments?course=…&learner=…`) is `.alreadyEnrolled`, as the API would answer 200; a
+    /// course missing from `GET /courses` is `notFound`, as the API would answer 404; nil otherwise.
+    public func previewEnroll(_ request: EnrollRequest) async throws -> EnrollOutcome? {
+        let query = EnrollmentQuery(course: request.course, learner: request.learner)
+        let existing = try await fetchEnrollments(PageRequest(query: query, position: .start, limit: 1))
+        if let record = existing.records.first { return .alreadyEnrolled(record) }
+        var walker = PageWalker(style: capabilities.coursePaging, limit: capabilities.maxPageSize)
+        var position = PagePosition.start
+        while true {
+            let page = try await fetchCourses(
+                PageRequest(query: CourseQuery(), position: position, limit: walker.limit))
+            if page.records.contains(where: { $0.id == request.course }) { return nil }
+            guard case .next(let next) = try walker.advance(after: page, at: position, newRecords: page.records.count)
+            else { throw RosterError(.notFound, "no course \(request.course.rawValue)", provider: provider) }
+            position = next
+        }
+    }
+
     /// `DELETE /enrollments/{id}`.
     public func unenroll(_ id: EnrollmentID, course: CourseID?) async throws {
-        _ = try await api.send(.delete, api.url("/enrollments/\(VendorAPI.encode(id.rawValue))"))
+        let url = api.url("/enrollments/\(try PathSegment.encode(id.rawValue, provider: provider))")
+        _ = try await api.send(.delete, url)
     }
 
     private func decodeRecord(from response: HTTPResponse, _ url: URL, method: HTTPMethod) throws -> Enrollment {

@@ -38,6 +38,8 @@ public struct InMemoryHandler: Sendable {
             case (.post, 1, "enrollments"): return try enroll(request.body)
             case (.get, 2, "enrollments"): return try show(parts[1])
             case (.patch, 2, "enrollments"): return try update(parts[1], request.body)
+            case (.get, 1, "people"): return try findPeople(query)
+            case (.post, 1, "people"): return try createPerson(request.body)
             case (.delete, 2, "enrollments"):
                 guard store.delete(parts[1]) else { throw Failure(404, "no enrollment \(parts[1])") }
                 return HTTPResponse(status: 204)
@@ -98,10 +100,60 @@ public struct InMemoryHandler: Sendable {
         if let existing = all.first(where: { $0.courseID == courseID && $0.learner.id == learnerID }) {
             return try Self.json(existing, status: 200)
         }
-        let learner = all.first(where: { $0.learner.id == learnerID })?.learner ?? InMemoryLearner(id: learnerID)
+        let learner = store.person(learnerID) ?? InMemoryLearner(id: learnerID)
         let record = store.insert(
             .init(courseID: course.id, courseTitle: course.title, status: "enrolled", role: role, learner: learner))
         return try Self.json(record, status: 201)
+    }
+
+    /// `GET /people` with exactly one of `email` (compared case-insensitively), `external_id` or
+    /// `username` (compared exactly, after trimming): every match, unpaged (a lookup matches few).
+    private func findPeople(_ query: [String: [String]]) throws -> HTTPResponse {
+        let given = ["email", "external_id", "username"].compactMap { name in query[name].map { (name, $0) } }
+        guard given.count == 1, let (name, values) = given.first, values.count == 1 else {
+            throw Failure(400, "give exactly one of email, external_id or username, once")
+        }
+        let wanted = Self.trimmed(values[0])
+        guard !wanted.isEmpty else { throw Failure(400, "\(name) is empty") }
+        let matches = store.people.filter { person in
+            switch name {
+            case "email": person.email.map { Self.trimmed($0).lowercased() == wanted.lowercased() } ?? false
+            case "external_id": person.externalID.map { Self.trimmed($0) == wanted } ?? false
+            default: person.username.map { Self.trimmed($0) == wanted } ?? false
+            }
+        }
+        return try Self.json(matches)
+    }
+
+    /// `POST /people` `{"email", "first_name"?, "last_name"?, "external_id"?, "username"?}`: 201 with
+    /// the new person; 409 when someone already has that e-mail (compared case-insensitively).
+    private func createPerson(_ body: Data?) throws -> HTTPResponse {
+        let fields = try Self.object(body)
+        guard let email = (fields["email"] as? String).map(Self.trimmed), Self.looksLikeAnAddress(email) else {
+            throw Failure(400, "email must be an e-mail address")
+        }
+        var person = InMemoryLearner(id: "")
+        person.email = email
+        for (name, path) in [
+            ("first_name", \InMemoryLearner.firstName), ("last_name", \.lastName), ("external_id", \.externalID),
+            ("username", \.username),
+        ] as [(String, WritableKeyPath<InMemoryLearner, String?>)] {
+            guard let value = fields[name], !(value is NSNull) else { continue }
+            guard let text = value as? String else { throw Failure(400, "\(name) must be a string") }
+            person[keyPath: path] = text
+        }
+        if store.people.contains(where: { $0.email.map(Self.trimmed)?.lowercased() == email.lowercased() }) {
+            throw Failure(409, "a person with this e-mail already exists")
+        }
+        return try Self.json(store.addPerson(person), status: 201)
+    }
+
+    private static func trimmed(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
+
+    /// The API's own minimal address check: one `@` with text on both sides and no space.
+    private static func looksLikeAnAddress(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(" ")
     }
 
     /// One page of `items` in the configured style.

@@ -46,7 +46,7 @@ public struct InMemoryProvider: Sendable {
         let transport = InProcessTransport { request in
             let response = try await injector.handle(request) { handler.respond(to: $0) }
             if request.method == .get, response.isSuccess, request.url.path.hasSuffix("/enrollments") {
-                Self.churn(store, injector.currentPlan, generator)
+                Self.churn(store, injector.takeChurn(), generator)
             }
             return response
         }
@@ -67,12 +67,14 @@ public struct InMemoryProvider: Sendable {
 
     /// Applies a fault plan's churn after a served list page: `insertsPerPage` new learners (in the
     /// courses in turn) and `deletesPerPage` deletions of the oldest records, which shifts offset pages.
-    private static func churn(_ store: InMemoryStore, _ plan: FaultPlan, _ generator: InMemoryDataGenerator) {
+    private static func churn(
+        _ store: InMemoryStore, _ churn: (inserts: Int, deletes: Int), _ generator: InMemoryDataGenerator
+    ) {
         let courses = store.courses
-        for index in 0..<plan.insertsPerPage where !courses.isEmpty {
+        for index in 0..<churn.inserts where !courses.isEmpty {
             generator.insertNewLearner(in: courses[index % courses.count], into: store)
         }
-        for _ in 0..<plan.deletesPerPage {
+        for _ in 0..<churn.deletes {
             guard let oldest = store.enrollments.first else { break }
             store.delete(oldest.id)
         }

@@ -106,6 +106,8 @@ public struct InMemoryLearner: Hashable, Sendable, Encodable {
     public var lastName: String?
     /// Login name.
     public var username: String?
+    /// An id from another system (e.g. an HR number).
+    public var externalID: String?
     /// The organization's id.
     public var organizationID: String?
     /// The organization's name.
@@ -114,13 +116,14 @@ public struct InMemoryLearner: Hashable, Sendable, Encodable {
     /// Creates a person.
     public init(
         id: String, email: String? = nil, firstName: String? = nil, lastName: String? = nil, username: String? = nil,
-        organizationID: String? = nil, organizationName: String? = nil
+        externalID: String? = nil, organizationID: String? = nil, organizationName: String? = nil
     ) {
         self.id = id
         self.email = email
         self.firstName = firstName
         self.lastName = lastName
         self.username = username
+        self.externalID = externalID
         self.organizationID = organizationID
         self.organizationName = organizationName
     }
@@ -129,6 +132,7 @@ public struct InMemoryLearner: Hashable, Sendable, Encodable {
         case id, email, username
         case firstName = "first_name"
         case lastName = "last_name"
+        case externalID = "external_id"
         case organizationID = "organization_id"
         case organizationName = "organization_name"
     }

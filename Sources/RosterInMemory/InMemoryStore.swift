@@ -1,7 +1,7 @@
 public import Foundation
 
-/// The data behind the in-memory provider: courses and enrollments held in memory, safe to use from
-/// any task. The in-memory HTTP handler serves it; tests read and change it directly (to set up
+/// The data behind the in-memory provider: courses, enrollments and people held in memory, safe to
+/// use from any task. The in-memory HTTP handler serves it; tests read and change it directly (to set up
 /// data, or to change it in the middle of a listing). Enrollment ids are ascending integers, so
 /// keyset paging by id sees every new record after the old ones.
 public final class InMemoryStore: @unchecked Sendable {
@@ -10,6 +10,9 @@ public final class InMemoryStore: @unchecked Sendable {
     /// Kept in ascending id order (ids only grow), so listings need no sorting.
     private var records: [InMemoryRecord] = []
     private var nextID = 1
+    /// People created on their own (`POST /people`, or a test), in creation order.
+    private var createdPeople: [InMemoryLearner] = []
+    private var nextPersonNumber = 1
     private var ticks = 0
     private let epoch: Date
 
@@ -30,6 +33,40 @@ public final class InMemoryStore: @unchecked Sendable {
     /// The enrollment with `id`, or nil.
     public func enrollment(_ id: String) -> InMemoryRecord? {
         lock.withLock { index(of: id).map { records[$0] } }
+    }
+
+    /// Every person the store knows, each once: people created on their own first (in creation
+    /// order), then the people of enrollments (in enrollment order) not among them.
+    public var people: [InMemoryLearner] {
+        lock.withLock {
+            var seen = Set(createdPeople.map(\.id))
+            var all = createdPeople
+            for record in records where seen.insert(record.content.learner.id).inserted {
+                all.append(record.content.learner)
+            }
+            return all
+        }
+    }
+
+    /// The person with `id`, or nil.
+    public func person(_ id: String) -> InMemoryLearner? {
+        lock.withLock {
+            createdPeople.first { $0.id == id } ?? records.first { $0.content.learner.id == id }?.content.learner
+        }
+    }
+
+    /// Adds a person with no enrollment, giving them the next id (`p-1`, `p-2`, …) whatever `person.id`
+    /// says; returns them as stored. No uniqueness is checked here (tests plant duplicates this way);
+    /// the API refuses a second person with the same e-mail.
+    @discardableResult
+    public func addPerson(_ person: InMemoryLearner) -> InMemoryLearner {
+        lock.withLock {
+            var stored = person
+            stored.id = "p-\(nextPersonNumber)"
+            nextPersonNumber += 1
+            createdPeople.append(stored)
+            return stored
+        }
     }
 
     /// Adds a course.

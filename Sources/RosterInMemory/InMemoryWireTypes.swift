@@ -35,6 +35,7 @@ struct InMemoryWireLearner: Decodable {
     var firstName: String?
     var lastName: String?
     var username: String?
+    var externalID: String?
     var organizationID: OrganizationID?
     var organizationName: String?
 
@@ -42,6 +43,7 @@ struct InMemoryWireLearner: Decodable {
         case id, email, username
         case firstName = "first_name"
         case lastName = "last_name"
+        case externalID = "external_id"
         case organizationID = "organization_id"
         case organizationName = "organization_name"
     }
@@ -83,17 +85,23 @@ struct WireInstant: Decodable {
 extension InMemoryWireEnrollment {
     /// The neutral record.
     func enrollment(provider: ProviderID) -> Enrollment {
-        let organization = learner.organizationID.map { Organization(id: $0, name: learner.organizationName) }
-        let person = Learner(
-            id: learner.id, email: learner.email, firstName: learner.firstName, lastName: learner.lastName,
-            username: learner.username, organization: organization)
-        return Enrollment(
-            provider: provider, id: id, course: CourseReference(id: courseID, title: courseTitle), learner: person,
+        Enrollment(
+            provider: provider, id: id, course: CourseReference(id: courseID, title: courseTitle),
+            learner: learner.learner,
             status: InMemoryStatusMapping.status(for: status), role: InMemoryStatusMapping.role(for: role),
             vendorStatus: VendorStatus(code: status), completionRate: completionRate, passed: passed,
             payment: paid.map { PaymentStatus(code: $0 ? "paid" : "unpaid", isPaid: $0) },
             timestamps: EnrollmentTimestamps(
                 completedAt: status == "completed" ? statusChangedAt?.date : nil, createdAt: createdAt?.date,
                 updatedAt: updatedAt?.date, statusChangedAt: statusChangedAt?.date))
+    }
+}
+
+extension InMemoryWireLearner {
+    /// The neutral person.
+    var learner: Learner {
+        Learner(
+            id: id, email: email, firstName: firstName, lastName: lastName, username: username,
+            organization: organizationID.map { Organization(id: $0, name: organizationName) }, externalID: externalID)
     }
 }

@@ -17,8 +17,15 @@ enum ExitStatus: Int32, CaseIterable {
     case unavailable = 6
     /// The vendor sent something undecodable, or its paging contradicted itself.
     case badResponse = 7
-    /// A bulk or multi-item operation partly failed.
+    /// A bulk or multi-item operation partly failed (or some of its items have an unknown outcome).
     case partialFailure = 8
+    /// `roster sync` refused a plan that would remove too many people (or mirror an empty source).
+    case shrinkGuard = 9
+    /// A write was sent but no answer came, so it may or may not have been applied.
+    case outcomeUnknown = 10
+    /// The output could not be written: a full disk, a file size limit, an I/O error or a closed
+    /// output. An export's destination is left untouched.
+    case outputFailed = 11
 
     /// The exit status for a Roster error code.
     init(_ code: RosterError.Code) {
@@ -29,6 +36,7 @@ enum ExitStatus: Int32, CaseIterable {
         case .rateLimited: self = .rateLimited
         case .unavailable: self = .unavailable
         case .decoding, .inconsistentPaging, .responseTooLarge, .untrustedEndpoint: self = .badResponse
+        case .outcomeUnknown: self = .outcomeUnknown
         }
     }
 }
@@ -58,7 +66,12 @@ struct ToolFailure: Error, CustomStringConvertible {
         hint = Self.hint(for: error)
     }
 
-    var description: String { hint.map { "\(message)\n  \($0)" } ?? message }
+    /// The message and the hint on their own lines, each flattened for the terminal (`TerminalText`):
+    /// vendor words inside them can neither run an escape sequence nor forge a line.
+    var description: String {
+        let text = TerminalText.flatten(message)
+        return hint.map { "\(text)\n  \(TerminalText.flatten($0))" } ?? text
+    }
 
     /// A vendor's `Retry-After` as a wait: whole seconds rounded up (`31 s`), or, beyond a day, in
     /// days; never a trap, whatever the vendor sent (`1e300` is "more than 10,000 days").
@@ -80,7 +93,9 @@ struct ToolFailure: Error, CustomStringConvertible {
         case .rateLimited:
             return "wait\(error.retryAfterSeconds.map { " " + waitText(seconds: $0) } ?? "") and run again"
         case .unavailable:
-            return provider?.baseURLVariable.map { "check the network and \($0) (or --base-url)" }
+            return provider?.baseURLVariable.map {
+                "check the network and \($0) (or --base-url); a slow vendor may need a longer --deadline"
+            }
         case .unsupported: return "run `roster providers` to see what each provider supports"
         case .decoding, .inconsistentPaging:
             return "the vendor's answer was not usable; run again with --verbose to see requests"
@@ -92,6 +107,9 @@ struct ToolFailure: Error, CustomStringConvertible {
         case .responseTooLarge: return "the response exceeded the size cap; narrow the listing (--course, --status)"
         case .untrustedEndpoint:
             return "the vendor pointed at another host and nothing was sent there; check the base URL"
+        case .outcomeUnknown:
+            return "the write may or may not have been applied: look the record up with `roster get` "
+                + "(or `roster list --course …`) before running it again"
         }
     }
 }

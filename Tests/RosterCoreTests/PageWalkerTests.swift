@@ -34,7 +34,10 @@ import Testing
     @Test func pageNumberWithTotalEndsWhenTheTotalIsReached() throws {
         var walker = PageWalker(style: .pageNumberWithTotal(firstPage: 1), limit: 3)
         #expect(try walker.advance(after: page(3, total: 6), at: .start, newRecords: 3) == .next(.page(2)))
-        #expect(try walker.advance(after: page(3, total: 6), at: .page(2), newRecords: 3) == .end)
+        // The total says page 2 was the last, but it is full: a total that is too low must not cut
+        // the walk short, so the walker asks once more and ends on the empty page.
+        #expect(try walker.advance(after: page(3, total: 6), at: .page(2), newRecords: 3) == .next(.page(3)))
+        #expect(try walker.advance(after: page(0, total: 6), at: .page(3), newRecords: 0) == .end)
         var zeroBased = PageWalker(style: .pageNumberWithTotal(firstPage: 0), limit: 3)
         #expect(try zeroBased.advance(after: page(3, total: 7), at: .start, newRecords: 3) == .next(.page(1)))
         var none = PageWalker(style: .pageNumberWithTotal(firstPage: 1), limit: 3)
@@ -105,26 +108,79 @@ import Testing
             try partial.advance(after: page(2, link: "https://x/?o=4"), at: .link("https://x/?o=2"), newRecords: 1)
                 == .next(.link("https://x/?o=4")))
     }
-}
 
-/// Entries a driver skipped as no record (a Course Dashboard user with a null `join_status`) still
-/// fill the page: a full page of them goes on, and they count as new.
-@Suite struct PageWalkerSkippedEntriesTests {
-    @Test func aPageOfSkippedEntriesWithANextLinkGoesOn() throws {
-        var walker = PageWalker(style: .nextLink, limit: 3)
-        let skippedOnly = FetchedPage<Int>(records: [], nextLink: "https://x.example/?offset=3", skipped: 3)
-        #expect(
-            try walker.advance(after: skippedOnly, at: .start, newRecords: 0) == .next(.link("https://x.example/?offset=3")))
+    @Test func aPageOfAnySizeBringingOnlyRecordsAlreadySeenEndsTheWalk() throws {
+        for style in [PagingStyle.pageNumber(firstPage: 1), .pageNumberWithTotal(firstPage: 1), .nextLink, .keyset] {
+            var walker = PageWalker(style: style, limit: 3)
+            _ = try walker.advance(after: page(3, total: 10, key: "c", link: "https://x/?o=3"), at: .start, newRecords: 3)
+            // A short page of repeats: formerly the quiet end of the walk.
+            expectInconsistent {
+                try walker.advance(after: page(1, total: 10, key: "d", link: "https://x/?o=6"), at: .page(2), newRecords: 0)
+            }
+        }
     }
 
-    @Test func skippedEntriesCountTowardTheLimit() throws {
-        var walker = PageWalker(style: .nextLink, limit: 3)
-        let oversized = FetchedPage<Int>(records: [1, 2], nextLink: "https://x.example/?offset=3", skipped: 2)
-        #expect { try walker.advance(after: oversized, at: .start, newRecords: 2) } throws: {
-            ($0 as? RosterError)?.code == .inconsistentPaging
+    @Test func theFirstPageAfterAResumeMayHoldOnlyRecordsYieldedBeforeTheCheckpoint() throws {
+        var walker = PageWalker(style: .pageNumber(firstPage: 1), limit: 3, resumingAt: .page(4))
+        #expect(try walker.advance(after: page(2), at: .page(4), newRecords: 0) == .end)
+    }
+
+    @Test func aHardPageCapStopsAWalkThatNeverEnds() throws {
+        var walker = PageWalker(style: .nextLink, limit: 2, maxPages: 5)
+        var position = PagePosition.start
+        var pages = 0
+        do {
+            while true {
+                pages += 1
+                guard case .next(let next) = try walker.advance(
+                    after: page(2, link: "https://x/?o=\(pages * 2)"), at: position, newRecords: 2)
+                else { break }
+                position = next
+            }
+            Issue.record("the walk ended by itself")
+        } catch let error as RosterError {
+            #expect(error.code == .inconsistentPaging)
         }
-        var pages = PageWalker(style: .pageNumber(firstPage: 1), limit: 3)
-        let full = FetchedPage<Int>(records: [1], skipped: 2)
-        #expect(try pages.advance(after: full, at: .start, newRecords: 1) == .next(.page(2)))
+        #expect(pages == 5)
+    }
+
+    @Test func theVendorsOwnTotalCapsAWalkThatKeepsPointingOnward() throws {
+        // Total 4 at 2 per page needs 3 pages; twice that plus two (8) is the most allowed.
+        var walker = PageWalker(style: .nextLink, limit: 2)
+        var position = PagePosition.start
+        var pages = 0
+        #expect(throws: RosterError.self) {
+            while true {
+                pages += 1
+                guard case .next(let next) = try walker.advance(
+                    after: page(2, total: 4, link: "https://x/?o=\(pages * 2)"), at: position, newRecords: 2)
+                else { break }
+                position = next
+            }
+        }
+        #expect(pages == 8)
+    }
+
+    @Test func aNegativeTotalIsRefused() {
+        var walker = PageWalker(style: .pageNumberWithTotal(firstPage: 1), limit: 3)
+        expectInconsistent { try walker.advance(after: page(3, total: -1), at: .start, newRecords: 3) }
+    }
+
+    @Test func omittedEntriesCountTowardThePageSize() throws {
+        // Two records plus one entry the driver dropped make a full page: the walk goes on.
+        var walker = PageWalker(style: .pageNumberWithTotal(firstPage: 1), limit: 3)
+        let full = FetchedPage(records: [1, 2], total: 6, omitted: 1)
+        #expect(try walker.advance(after: full, at: .start, newRecords: 2) == .next(.page(2)))
+    }
+}
+
+/// A page made only of entries the driver dropped (Course Dashboard users with a null
+/// `join_status`) still leads on: it is neither empty nor a page of repeats.
+@Suite struct PageWalkerOmittedOnlyTests {
+    @Test func aPageOfOnlyOmittedEntriesWithANextLinkGoesOn() throws {
+        var walker = PageWalker(style: .nextLink, limit: 3)
+        let link = "https://x.example/?offset=3"
+        let omittedOnly = FetchedPage<Int>(records: [], nextLink: link, omitted: 3)
+        #expect(try walker.advance(after: omittedOnly, at: .start, newRecords: 0) == .next(.link(link)))
     }
 }

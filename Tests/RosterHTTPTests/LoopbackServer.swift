@@ -2,6 +2,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import RosterHTTP
 
 /// A real HTTP server on 127.0.0.1 with a few routes that misbehave on purpose, for testing the
 /// URLSession transport end to end. Bound to port 0; `port` is the one the system picked.
@@ -13,6 +14,11 @@ final class LoopbackServer: @unchecked Sendable {
 
     var port: Int { lock.withLock { boundPort! } }
     var requests: [(path: String, headers: [String: String], body: String)] { lock.withLock { received } }
+    /// How many requests reached `path`.
+    func count(_ path: String) -> Int { requests.filter { $0.path == path }.count }
+
+    /// The gzip body `/gzip-bomb` sends: 64 MiB of zeros in about 420 KB.
+    static let bomb = GzipBomb.make(expandedBytes: 64 << 20)
 
     /// Starts the server with `otherHost` as a second origin to redirect to.
     func start(redirectTarget: @escaping @Sendable () -> String = { "" }) async throws {
@@ -42,6 +48,50 @@ final class LoopbackServer: @unchecked Sendable {
         router.get("slow") { _, _ in
             try await Task.sleep(nanoseconds: 20_000_000_000)
             return "late"
+        }
+        // Declares 10 GiB, then trickles: only the declaration can be judged in time.
+        router.get("huge-length") { _, _ in
+            Response(
+                status: .ok,
+                body: ResponseBody(contentLength: 10 << 30) { writer in
+                    for _ in 0..<300 {
+                        try await writer.write(ByteBuffer(string: "[0,"))
+                        try await Task.sleep(nanoseconds: 100_000_000)
+                    }
+                })
+        }
+        // Streams 64 KiB chunks with no Content-Length until 1 GiB or until the client goes away.
+        router.get("endless") { _, _ in
+            Response(
+                status: .ok,
+                body: ResponseBody { writer in
+                    let chunk = ByteBuffer(repeating: UInt8(ascii: " "), count: 64 << 10)
+                    for _ in 0..<(1 << 14) { try await writer.write(chunk) }
+                    try await writer.finish(nil)
+                })
+        }
+        router.get("gzip-bomb") { _, _ in
+            Response(
+                status: .ok, headers: [.contentEncoding: "gzip", .contentType: "application/json"],
+                body: .init(byteBuffer: ByteBuffer(bytes: LoopbackServer.bomb)))
+        }
+        // The write is taken in (recorded), then no answer comes for 20 s.
+        router.post("hang") { _, _ in
+            try await Task.sleep(nanoseconds: 20_000_000_000)
+            return "late"
+        }
+        router.put("hang") { _, _ in
+            try await Task.sleep(nanoseconds: 20_000_000_000)
+            return "late"
+        }
+        // The write is taken in, the answer starts, and the connection drops before it is complete.
+        router.post("drop") { _, _ in
+            Response(
+                status: .created,
+                body: ResponseBody(contentLength: 1000) { writer in
+                    try await writer.write(ByteBuffer(string: "{\"id\":"))
+                    throw CancellationError()
+                })
         }
         router.get("redirect-here") { _, _ in
             Response(status: .found, headers: [.location: "/ok"])

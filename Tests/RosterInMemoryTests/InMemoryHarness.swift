@@ -1,3 +1,4 @@
+import Foundation
 import RosterConformance
 import RosterCore
 import RosterHTTP
@@ -53,6 +54,29 @@ struct InMemoryBackend: ConformanceBackend {
         guard provider.store.setStatus(raw, of: id.rawValue) != nil else {
             throw RosterError(.notFound, "no enrollment \(id)")
         }
+    }
+}
+
+extension InMemoryBackend {
+    func identities(of learner: LearnerID) async throws -> [LearnerIdentity] {
+        guard let person = provider.store.person(learner.rawValue) else {
+            throw RosterError(.notFound, "no person \(learner)")
+        }
+        return [
+            person.email.flatMap(LearnerIdentity.normalizedEmail),
+            person.externalID.flatMap { LearnerIdentity(kind: .externalID, value: $0) },
+            person.username.flatMap { LearnerIdentity(kind: .username, value: $0) },
+        ].compactMap { $0 }
+    }
+
+    func addPerson(sharing identity: LearnerIdentity) async throws -> LearnerID {
+        var twin = InMemoryLearner(id: "", email: "twin.\(UUID().uuidString.prefix(8))@example.org", firstName: "Twin")
+        switch identity {
+        case .email(let value): twin.email = value
+        case .externalID(let value): twin.externalID = value
+        case .username(let value): twin.username = value
+        }
+        return LearnerID(provider.store.addPerson(twin).id)
     }
 }
 

@@ -46,6 +46,8 @@ extension ForwardingDriver {
     }
     func enroll(_ request: EnrollRequest) async throws -> EnrollOutcome { try await base.enroll(request) }
     func unenroll(_ id: EnrollmentID, course: CourseID?) async throws { try await base.unenroll(id, course: course) }
+    func findLearners(_ identity: LearnerIdentity) async throws -> [Learner] { try await base.findLearners(identity) }
+    func createLearner(_ learner: NewLearner) async throws -> Learner { try await base.createLearner(learner) }
 }
 
 /// The in-memory driver declaring that it lists one course at a time and needs the course for
@@ -73,8 +75,12 @@ struct ListOnlyDriver: ForwardingDriver {
         caps.serverFilters = []
         caps.writableStatuses = []
         caps.enrollableRoles = []
+        caps.learnerLookups = []
         return caps
     }
+
+    func findLearners(_ identity: LearnerIdentity) async throws -> [Learner] { throw unsupported(.findLearners) }
+    func createLearner(_ learner: NewLearner) async throws -> Learner { throw unsupported(.createLearner) }
 
     func fetchEnrollments(_ request: PageRequest<EnrollmentQuery>) async throws -> FetchedPage<Enrollment> {
         precondition(request.query.filters.isEmpty, "the facade sent an undeclared filter to the driver")

@@ -91,6 +91,12 @@ struct ConfigurationTests {
                 "frontcore", "meltingspot", "course-dashboard", "in-memory",
             ])
         #expect(rows.allSatisfy { ($0["operations"] as? [String])?.contains("listEnrollments") == true })
+        let lookups = Dictionary(
+            uniqueKeysWithValues: rows.map { ($0["provider"] as? String ?? "", $0["learnerLookups"] as? [String]) })
+        #expect(lookups["frontcore"] == ["email", "externalID", "username"])
+        #expect(lookups["meltingspot"] == ["email"])
+        #expect(lookups["course-dashboard"] == ["externalID", "username"])
+        #expect(lookups["in-memory"] == ["email", "externalID", "username"])
     }
 
     @Test(arguments: ["providers", "list", "get", "update", "enroll", "unenroll", "export", "serve", "demo"])

@@ -92,7 +92,11 @@ struct EndToEndTests {
             let table = try await ToolProcess.run(["list", "--provider", vendor], environment: env)
             #expect(table.status == 0)
             #expect(table.lines.count == count + 1, "piped table: a header and one tab-separated row each")
-            #expect(table.lines.allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 7 })
+            #expect(
+                table.lines.allSatisfy {
+                    $0.split(separator: "\t", omittingEmptySubsequences: false).count == RecordWriter.tableHeader.count
+                })
+            #expect(table.lines.first == RecordWriter.tableHeader.joined(separator: "\t"))
         }
     }
 
@@ -180,6 +184,68 @@ struct EndToEndTests {
             let after = try await ToolProcess.run(
                 ["list", "--provider", vendor, "--format", "jsonl"], environment: env)
             #expect(after.stdout == before.stdout, "a dry run changed the roster")
+        }
+    }
+
+    @Test func enrollByEmailFindsOrCreatesPeopleAndADryRunCreatesNobody() async throws {
+        try await withServer(Self.serveArguments + ["--vendor", "meltingspot"]) { server in
+            let env = server.environment
+            let all = try Self.objects(
+                try await ToolProcess.run(["list", "--provider", "meltingspot", "--format", "jsonl"], environment: env)
+                    .lines)
+            let courses = Array(Set(all.compactMap { $0["courseId"] as? String })).sorted()
+            let course = try #require(courses.first)
+            func email(_ record: [String: Any]) -> String? {
+                (record["learner"] as? [String: Any])?["email"] as? String
+            }
+            let inCourse = Set(all.filter { $0["courseId"] as? String == course }.compactMap(email))
+            let member = try #require(Set(all.compactMap(email)).subtracting(inCourse).sorted().first)
+            let newcomer = "Nouvelle.Recrue@Exemple.fr"
+            let arguments = ["enroll", "--provider", "meltingspot", "--course", course]
+
+            let dry = try await ToolProcess.run(
+                arguments + ["--dry-run", "--email", "\(member.uppercased()),\(newcomer)"], environment: env)
+            #expect(dry.status == 0, "\(dry.stderr)")
+            let planned = try Self.objects(dry.lines)
+            #expect(planned.map { $0["result"] as? String } == ["dryRun", "dryRun"])
+            let invite = try #require(planned.first?["wouldSend"] as? [String: Any])
+            #expect((invite["url"] as? String)?.hasSuffix("/courses/\(course)/participants") == true)
+            #expect(planned.first?["learnerId"] is String, "the member was found by e-mail")
+            let creation = try #require(planned.last?["wouldSend"] as? [String: Any])
+            #expect((creation["url"] as? String)?.hasSuffix("/v1/spotMembers") == true)
+            #expect((creation["body"] as? String)?.contains("nouvelle.recrue@exemple.fr") == true)
+
+            let done = try await ToolProcess.run(arguments + ["--email", member, "--email", newcomer], environment: env)
+            #expect(done.status == 0, "\(done.stderr)")
+            let outcomes = try Self.objects(done.lines)
+            #expect(outcomes.map { $0["result"] as? String } == ["created", "created"])
+            #expect(outcomes.first?["learnerCreated"] == nil)
+            #expect(outcomes.last?["learnerCreated"] as? Bool == true, "the dry run must not have created the newcomer")
+            let listed = try Self.objects(
+                try await ToolProcess.run(
+                    ["list", "--provider", "meltingspot", "--course", course, "--format", "jsonl"], environment: env
+                ).lines)
+            #expect(Set(listed.compactMap(email)).isSuperset(of: [member, "nouvelle.recrue@exemple.fr"]))
+
+            let again = try await ToolProcess.run(arguments + ["--email", newcomer.lowercased()], environment: env)
+            let repeated = try Self.objects(again.lines)
+            #expect(repeated.map { $0["result"] as? String } == ["alreadyEnrolled"])
+            #expect(repeated.first?["learnerId"] as? String == outcomes.last?["learnerId"] as? String)
+        }
+    }
+
+    @Test func enrollByIdentityFailsClearlyWhereNobodyMatchesOrTheKindCannotBeLookedUp() async throws {
+        try await withServer(Self.serveArguments + ["--vendor", "course-dashboard"]) { server in
+            let env = server.environment
+            let arguments = ["enroll", "--provider", "course-dashboard", "--course", "101"]
+            let nobody = try await ToolProcess.run(arguments + ["--username", "nessuno_qui"], environment: env)
+            #expect(nobody.status == 4, "\(nobody.stderr)")
+            let line = try #require(try Self.objects(nobody.lines).first)
+            #expect(line["result"] as? String == "failed" && line["username"] as? String == "nessuno_qui")
+            #expect((line["error"] as? String)?.contains("nobody on course-dashboard has username:nessuno_qui") == true)
+            let byEmail = try await ToolProcess.run(arguments + ["--email", "a@example.it"], environment: env)
+            #expect(byEmail.status == 2 && byEmail.stdout.isEmpty)
+            #expect(byEmail.stderr.contains("cannot look people up by email"))
         }
     }
 

@@ -12,8 +12,53 @@ struct OutputFormatTests {
     @Test func tableCellsCannotCarryTerminalEscapes() {
         let hostile = "Åse\u{1B}]0;pwned\u{07}\u{1B}[31mRed\u{9B}2J\tTab\nLine"
         let cell = TableText.flatten(hostile)
-        #expect(cell == "Åse?]0;pwned??[31mRed?2J Tab Line")
+        #expect(cell == #"Åse\u{1B}]0;pwned\u{7}\u{1B}[31mRed\u{9B}2J Tab Line"#)
         #expect(!cell.unicodeScalars.contains { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) })
+    }
+
+    /// Each kind of character that can forge terminal output, and the placeholder it must become.
+    static let forgingCharacters: [(String, String)] = [
+        ("\u{1B}", #"\u{1B}"#), ("\u{0}", #"\u{0}"#), ("\u{7}", #"\u{7}"#), ("\u{8}", #"\u{8}"#),
+        ("\u{7F}", #"\u{7F}"#), ("\u{80}", #"\u{80}"#), ("\u{9B}", #"\u{9B}"#), ("\u{9D}", #"\u{9D}"#),
+        ("\u{9F}", #"\u{9F}"#), ("\u{202A}", #"\u{202A}"#), ("\u{202B}", #"\u{202B}"#), ("\u{202C}", #"\u{202C}"#),
+        ("\u{202D}", #"\u{202D}"#), ("\u{202E}", #"\u{202E}"#), ("\u{2066}", #"\u{2066}"#), ("\u{2067}", #"\u{2067}"#),
+        ("\u{2068}", #"\u{2068}"#), ("\u{2069}", #"\u{2069}"#), ("\u{200E}", #"\u{200E}"#), ("\u{200F}", #"\u{200F}"#),
+        ("\u{2028}", #"\u{2028}"#), ("\u{2029}", #"\u{2029}"#),
+    ]
+
+    @Test(arguments: forgingCharacters)
+    func everyForgingCharacterBecomesAVisiblePlaceholderInATableCell(_ character: String, _ placeholder: String) {
+        #expect(TableText.flatten("a\(character)b") == "a\(placeholder)b")
+    }
+
+    @Test func vendorWordsInAnErrorCannotForgeTheTerminal() {
+        let vendor =
+            "Kurs\u{1B}]8;;https://evil.example\u{7}klikk\u{1B}]8;;\u{7} \u{202E}gnp.exe\u{2028}roster: all good"
+        let error = RosterError(
+            .invalidArgument, "the vendor answered HTTP 400 — \(vendor)", provider: "course-dashboard",
+            fieldErrors: [FieldError(field: "name\u{9B}31m", messages: ["bad\u{85}line"])])
+        let shown = ToolFailure(error).description
+        let lines = shown.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 2, "the message and the hint, no forged line: \(shown)")
+        #expect(lines[1].hasPrefix("  "))
+        let forging = Set(Self.forgingCharacters.flatMap(\.0.unicodeScalars))
+            .union((0..<0x20).compactMap(Unicode.Scalar.init)).union((0x7F...0x9F).compactMap(Unicode.Scalar.init))
+        for scalar in shown.unicodeScalars where scalar != "\n" {
+            #expect(!forging.contains(scalar), "U+\(String(scalar.value, radix: 16)) reached stderr")
+        }
+        #expect(shown.contains(#"Kurs\u{1B}]8;;https://evil.example\u{7}klikk"#))
+        #expect(shown.contains(#"\u{202E}gnp.exe\u{2028}roster: all good"#))
+        #expect(shown.contains(#"name\u{9B}31m: bad\u{85}line"#))
+    }
+
+    @Test func aHostileHintIsFlattenedToo() {
+        let failure = ToolFailure(.unavailable, "down", hint: "check\u{1B}[2J\nroster: fine")
+        #expect(failure.description == #"down"# + "\n  " + #"check\u{1B}[2J roster: fine"#)
+    }
+
+    @Test func jsonEscapesC1ControlsAndDelete() {
+        let escaped = JSONValue.text("a\u{7F}b\u{80}c\u{9B}d\u{9F}e\u{A0}").compact
+        #expect(escaped == #""a\u007fb\u0080c\u009bd\u009fe\#u{A0}""#, "C1 and DEL escaped, NBSP kept")
     }
 
     static func enrollment(firstName: String? = "Åse", lastName: String? = "Ødegård", email: String? = "ase@example.no")
@@ -48,6 +93,26 @@ struct OutputFormatTests {
         #expect(line.contains("'" + hostile.prefix(1)))
     }
 
+    /// Formula starters hidden behind what a spreadsheet skips, and their fullwidth and small forms.
+    static let disguisedFormulas = [
+        " =1+1", "  +1", "\u{A0}=HYPERLINK(\"x\")", "\u{200B}=1", "\u{200C}@SUM(A1)", "\u{200D}-2", "\u{2060}=1",
+        "\u{FEFF}=1", "\u{FEFF} \u{A0}\u{200B}=1", "\u{3000}=1", "\u{2007}+1", "\n=1", "＝1+1", "＋1", "－1",
+        "＠SUM(A1)", " ＝1", "\u{FE66}1", "\u{FE62}1", "\u{FE63}1", "\u{FE6B}x",
+    ]
+
+    @Test(arguments: disguisedFormulas)
+    func csvNeutralisesDisguisedFormulaStarters(_ hostile: String) {
+        // Compared by scalar: a zero-width joiner joins the quote into one Character with what follows.
+        let scalars = Array(CSVText.cell(hostile).unicodeScalars)
+        let unquoted = scalars.first == "\"" ? Array(scalars.dropFirst()) : scalars
+        #expect(unquoted.first == "'", "\(scalars.map { String($0.value, radix: 16) })")
+    }
+
+    @Test(arguments: ["Åse", " Åse", "\u{A0}42", "a=b", "x-y", "mail@example.no", "\u{200B}plain"])
+    func csvLeavesTextThatIsNoFormulaAlone(_ text: String) {
+        #expect(CSVText.cell(text).unicodeScalars.first != "'")
+    }
+
     @Test func csvQuotesCommasQuotesAndLineBreaksAndLeavesPlainTextAlone() {
         #expect(CSVText.cell("Sikkerhet, grunnkurs") == "\"Sikkerhet, grunnkurs\"")
         #expect(CSVText.cell("say \"hi\"") == "\"say \"\"hi\"\"\"")
@@ -62,8 +127,26 @@ struct OutputFormatTests {
         #expect(plain.split(separator: ",", omittingEmptySubsequences: false).count == CanonicalRecord.csvColumns.count)
         #expect(
             plain.hasPrefix(
-                "frontcore,17,4,title,,inProgress,learner,1,9,ase@example.no,Åse,Ødegård,Åse Ødegård,40,,,2023-11-14T22:13:20Z,"
+                "frontcore,17,4,title,,inProgress,learner,1,9,ase@example.no,Åse,Ødegård,Åse Ødegård,,,40,,,2023-11-14T22:13:20Z,"
             ))
+    }
+
+    @Test func theLearnersUsernameAndExternalIDAreInEveryFormat() {
+        var enrollment = Self.enrollment()
+        enrollment.learner.username = "ase_o"
+        enrollment.learner.externalID = "CRM-300017"
+        let record = CanonicalRecord(enrollment)
+        #expect(
+            JSONValue.object(record.fields).compact.contains(
+                #""displayName":"Åse Ødegård","username":"ase_o","externalID":"CRM-300017"}"#))
+        let cells = CSVText.line(record).replacingOccurrences(of: "\"Sikkerhet, grunnkurs\"", with: "title")
+            .split(separator: ",", omittingEmptySubsequences: false)
+        #expect(cells[CanonicalRecord.csvColumns.firstIndex(of: "learnerUsername")!] == "ase_o")
+        #expect(cells[CanonicalRecord.csvColumns.firstIndex(of: "learnerExternalID")!] == "CRM-300017")
+        let row = RecordWriter.tableRow(enrollment)
+        #expect(row.count == RecordWriter.tableHeader.count)
+        #expect(row[RecordWriter.tableHeader.firstIndex(of: "username")!] == "ase_o")
+        #expect(row[RecordWriter.tableHeader.firstIndex(of: "external id")!] == "CRM-300017")
     }
 
     @Test func tableAlignsOnATerminalAndIsTabSeparatedWhenPiped() {

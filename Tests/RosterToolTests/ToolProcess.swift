@@ -1,5 +1,8 @@
 #if CLI
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 
 /// Finds and runs the built `roster` binary as a subprocess: what a user or script does.
 enum ToolProcess {
@@ -36,10 +39,31 @@ enum ToolProcess {
     }
 
     /// Runs `roster arguments…` with exactly `environment` (plus PATH and HOME) and waits for it.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Result {
+    /// `standardOutput` replaces the captured stdout (e.g. `/dev/full`); `fileSizeLimitBlocks` runs it
+    /// under `ulimit -f` (512-byte blocks), so writes past the limit fail with EFBIG.
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], standardOutput: FileHandle? = nil,
+        fileSizeLimitBlocks: Int? = nil
+    ) async throws -> Result {
+        try await start(
+            arguments, environment: environment, standardOutput: standardOutput,
+            fileSizeLimitBlocks: fileSizeLimitBlocks
+        ).wait()
+    }
+
+    /// Starts `roster arguments…` (see `run`) without waiting, for tests that signal it.
+    static func start(
+        _ arguments: [String], environment: [String: String] = [:], standardOutput: FileHandle? = nil,
+        fileSizeLimitBlocks: Int? = nil
+    ) throws -> Running {
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        if let blocks = fileSizeLimitBlocks {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "ulimit -f \(blocks) && exec \"$0\" \"$@\"", binary.path] + arguments
+        } else {
+            process.executableURL = binary
+            process.arguments = arguments
+        }
         var env = environment
         let inherited = ProcessInfo.processInfo.environment
         for name in ["PATH", "HOME", "TMPDIR"] { env[name] = inherited[name] }
@@ -47,31 +71,92 @@ enum ToolProcess {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "roster-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let outURL = directory.appendingPathComponent("out")
-        let errURL = directory.appendingPathComponent("err")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL)
-        let err = try FileHandle(forWritingTo: errURL)
-        process.standardOutput = out
+        let running = Running(process: process, directory: directory)
+        _ = FileManager.default.createFile(atPath: running.outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: running.errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: running.outURL)
+        let err = try FileHandle(forWritingTo: running.errURL)
+        process.standardOutput = standardOutput ?? out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do { try process.run() } catch { continuation.resume(throwing: error) }
-        }
+        let (ended, continuation) = AsyncStream<Int32>.makeStream()
+        running.ended = ended
+        process.terminationHandler = { continuation.yield($0.terminationStatus) }
+        try process.run()
         try out.close()
         try err.close()
-        return Result(
-            status: status, stdout: try String(contentsOf: outURL, encoding: .utf8),
-            stderr: try String(contentsOf: errURL, encoding: .utf8))
+        return running
     }
+
+    /// A started `roster` run.
+    final class Running: @unchecked Sendable {
+        let process: Process
+        let directory: URL
+        var outURL: URL { directory.appendingPathComponent("out") }
+        var errURL: URL { directory.appendingPathComponent("err") }
+        fileprivate var ended: AsyncStream<Int32>?
+
+        init(process: Process, directory: URL) {
+            self.process = process
+            self.directory = directory
+        }
+
+        /// Sends `signal` (SIGINT, SIGTERM…) to the process.
+        func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
+
+        /// Waits for the end and returns what it printed. After `timeout` seconds the process is
+        /// killed (SIGKILL, status 9), so a hung run fails its test instead of hanging the suite.
+        func wait(timeout: Double = 300) async throws -> Result {
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let pid = process.processIdentifier
+            let watchdog = Task {
+                try await Task.sleep(for: .seconds(timeout))
+                kill(pid, SIGKILL)
+            }
+            defer { watchdog.cancel() }
+            var status: Int32 = -1
+            if let ended { for await value in ended { status = value; break } }
+            return Result(
+                status: status, stdout: try String(contentsOf: outURL, encoding: .utf8),
+                stderr: try String(contentsOf: errURL, encoding: .utf8))
+        }
+    }
+}
+
+/// One request a served simulator logged.
+struct LoggedWrite {
+    var method: String
+    var path: String
+    var status: Int
 }
 
 /// A `roster serve` subprocess, started on free ports; its printed `export` lines become the
 /// environment of client runs.
 final class ServeProcess: @unchecked Sendable {
+    /// The requests other than GET that the simulator of `provider` (every one when nil) received,
+    /// read from its `/_simulator/requests` log.
+    func writes(provider: String? = nil) async throws -> [LoggedWrite] {
+        let variables = [
+            "frontcore": "FRONTCORE_BASE_URL", "meltingspot": "MELTINGSPOT_BASE_URL",
+            "course-dashboard": "COURSE_DASHBOARD_BASE_URL",
+        ].filter { provider == nil || $0.key == provider }.map(\.value)
+        var writes: [LoggedWrite] = []
+        for variable in variables {
+            guard let base = environment[variable].flatMap(URL.init(string:)), let host = base.host, let port = base.port,
+                let url = URL(string: "http://\(host):\(port)/_simulator/requests")
+            else { continue }
+            let (data, _) = try await URLSession.shared.data(from: url)
+            for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+                guard let entry = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                    let method = entry["method"] as? String, method != "GET"
+                else { continue }
+                writes.append(
+                    LoggedWrite(method: method, path: entry["path"] as? String ?? "", status: entry["status"] as? Int ?? 0))
+            }
+        }
+        return writes
+    }
+
     let process = Process()
     /// The variables it printed (base URLs and credentials).
     private(set) var environment: [String: String] = [:]

@@ -16,6 +16,20 @@ extension CourseDashboardSimulator {
     /// The username of `user`, or nil.
     public func username(of user: Int) -> String? { store.read { $0.users[user]?.username } }
 
+    /// The `username` and `ext_id` of `user`, or nil when there is no such user.
+    public func identity(ofUser user: Int) -> (username: String, extID: Int?)? {
+        store.read { $0.users[user].map { ($0.username, $0.extID) } }
+    }
+
+    /// Sets `user`'s username and (when given) `ext_id` behind the API. Nothing checks uniqueness, so
+    /// tests can plant two users sharing one (the vendor's API would refuse a taken username).
+    public func setIdentity(ofUser user: Int, username: String? = nil, extID: Int? = nil) {
+        store.write { state in
+            if let username { state.users[user]?.username = username }
+            if let extID { state.users[user]?.extID = extID }
+        }
+    }
+
     /// Creates a community user with no course relation; returns its id.
     public func addUser(realName: String? = nil) -> Int {
         let now = clock.now()
@@ -68,10 +82,10 @@ extension CourseDashboardSimulator {
 
     /// Applies the plan's churn after a list page: inserts and deletes learners in `course`.
     func churn(course: Int) {
-        let plan = injector.currentPlan
-        guard plan.insertsPerPage > 0 || plan.deletesPerPage > 0 else { return }
-        for _ in 0..<plan.insertsPerPage { _ = insertLearner(course: course) }
-        for _ in 0..<plan.deletesPerPage {
+        let churn = injector.takeChurn()
+        guard churn.inserts > 0 || churn.deletes > 0 else { return }
+        for _ in 0..<churn.inserts { _ = insertLearner(course: course) }
+        for _ in 0..<churn.deletes {
             store.write { state in
                 let learners = (state.members[course] ?? []).filter { !["creator", "manager"].contains($0.status) }
                 guard !learners.isEmpty else { return }

@@ -34,9 +34,11 @@ extension CourseDashboardSimulator {
             case (_, "users"), (_, "role"), (_, "invite"): return methodNotAllowed(request)
             default: break
             }
+        case (.get, 1, "user"): return listUsers(query: query, url: request.url)
         case (.get, 2, "user"):
             guard let id = Int(path[1]) else { break }
             return user(id)
+        case (_, 1, "user"), (_, 2, "user"): return methodNotAllowed(request)
         default: break
         }
         return Self.notFound
@@ -51,17 +53,5 @@ extension CourseDashboardSimulator {
 
     func methodNotAllowed(_ request: HTTPRequest) -> HTTPResponse {
         Self.error(405, code: "method_not_allowed", message: "Method \"\(request.method)\" not allowed.")
-    }
-
-    /// `GET /api/v2/user/{id}/`: any authenticated user may read a profile.
-    func user(_ id: Int) -> HTTPResponse {
-        guard let user = store.read({ $0.users[id] }) else {
-            return Self.notFound
-        }
-        return Self.json(
-            UserJSON(
-                id: user.id, username: user.username, realName: user.realName, avatar: OrNull(user.avatar),
-                extID: OrNull(user.extID),
-                dateJoined: SimulatorDates.render(user.dateJoined), deleted: false))
     }
 }

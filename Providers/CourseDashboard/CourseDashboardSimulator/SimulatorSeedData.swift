@@ -49,7 +49,7 @@ enum SimulatorSeedData {
         state.users[id] = SimulatedUser(
             id: id, username: username(name, taken: taken.contains), realName: name,
             avatar: hasAvatar ? "https://community.example/media/avatars/\(id).png" : nil,
-            extID: hasExtID ? "crm-\(100_000 + id)" : nil, dateJoined: joined)
+            extID: hasExtID ? 100_000 + id : nil, dateJoined: joined)
         return id
     }
 
@@ -88,7 +88,7 @@ enum SimulatorSeedData {
     static func community(seed: UInt64, courses: Int, learnersPerCourse: Int) -> SimulatorState {
         var state = SimulatorState(random: SeededGenerator(seed: seed))
         state.users[1] = SimulatedUser(
-            id: 1, username: "roster_service", realName: "Servizio Roster", avatar: nil, extID: "roster-service",
+            id: 1, username: "roster_service", realName: "Servizio Roster", avatar: nil, extID: 900_001,
             dateJoined: epoch.addingTimeInterval(-400 * 86_400))
         state.users[2] = SimulatedUser(
             id: 2, username: "ospite_curioso", realName: "Ospite Curioso", avatar: nil, extID: nil,

@@ -7,7 +7,8 @@ struct SimulatedUser: Sendable {
     var username: String
     var realName: String
     var avatar: String?
-    var extID: String?
+    /// `ext_id`: an integer in the docs' User schema, set at signup.
+    var extID: Int?
     var dateJoined: Date
 }
 

@@ -52,7 +52,7 @@ struct UserJSON: Encodable {
     var username: String
     var realName: String
     var avatar: OrNull<String>
-    var extID: OrNull<String>
+    var extID: OrNull<Int>
     var dateJoined: String
     var deleted: Bool
 

@@ -57,17 +57,21 @@ public struct CourseDashboardDriver: RosterDriver, CustomStringConvertible, Cust
 
     /// Next-link paging for users and courses, one course at a time; course, role and search filters
     /// on the server; status narrows the server's `statuses` and is then applied exactly by the facade
-    /// (`joined` splits by progress); no status write.
+    /// (`joined` splits by progress); no status write; people found by username and external id
+    /// (`CourseDashboardLearners.swift`), never created.
     public var capabilities: DriverCapabilities {
         DriverCapabilities(
-            operations: [.listEnrollments, .listCourses, .getEnrollment, .enroll, .unenroll],
+            operations: [.listEnrollments, .listCourses, .getEnrollment, .enroll, .unenroll, .findLearners],
             enrollmentPaging: .nextLink, coursePaging: .nextLink,
             defaultPageSize: configuration.pageSize, maxPageSize: Self.maxPageSize,
             serverFilters: [.course, .role, .search], listsPerCourse: true,
             enrollableRoles: [.learner, .manager],
             rateLimits: configuration.rateLimit.map { [$0] } ?? [], narrowingFilters: [.status],
             // Course users carry no e-mail, session, organization, creation or update time.
-            unavailableFilters: [.email, .session, .organization, .updatedSince, .updatedBefore, .createdSince, .createdBefore])
+            unavailableFilters: [
+                .email, .session, .organization, .updatedSince, .updatedBefore, .createdSince, .createdBefore,
+            ],
+            learnerLookups: Self.learnerLookups)
     }
 
     // MARK: Listing
@@ -75,7 +79,7 @@ public struct CourseDashboardDriver: RosterDriver, CustomStringConvertible, Cust
     /// One page of a course's users from `GET /api/v2/course/{id}/users/`, oldest membership first
     /// (`ordering=joined_at`, so people who join mid-listing land at the end instead of shifting pages).
     /// A user whose `join_status` is null has no relation to the course, so no enrollment: the entry
-    /// is left out and counted in the page's `skipped` (and the listing report's `nonRecordsSkipped`).
+    /// is left out and counted in the page's `omitted` (and the listing report's `omittedByDriver`).
     public func fetchEnrollments(_ request: PageRequest<EnrollmentQuery>) async throws -> FetchedPage<Enrollment> {
         guard let course = request.query.course else {
             throw RosterError(.invalidArgument, "Course Dashboard lists one course at a time", provider: provider)
@@ -119,45 +123,38 @@ public struct CourseDashboardDriver: RosterDriver, CustomStringConvertible, Cust
     public func enrollment(_ id: EnrollmentID, course: CourseID?) async throws -> Enrollment {
         let (courseID, userID) = try split(id, course: course)
         let user = try await communityUser(userID)
-        guard let username = user.username else {
+        guard user.username != nil else {
             throw RosterError(.notFound, "user \(userID) has no username to search for", provider: provider)
         }
-        let query = EnrollmentQuery(course: courseID, search: username)
-        var walker = PageWalker(style: .nextLink, limit: capabilities.maxPageSize)
-        var position = PagePosition.start
-        while true {
-            let page = try await fetchEnrollments(PageRequest(query: query, position: position, limit: walker.limit))
-            if var found = page.records.first(where: { $0.learner.id == userID }) {
-                found.learner.externalID = user.extID
-                return found
-            }
-            guard case .next(let next) = try walker.advance(after: page, at: position, newRecords: page.records.count)
-            else {
-                throw RosterError(
-                    .notFound, "user \(userID.rawValue) has no membership in course \(courseID.rawValue)",
-                    provider: provider)
-            }
-            position = next
+        guard let found = try await membership(of: userID, user: user, in: courseID) else {
+            throw RosterError(
+                .notFound, "user \(userID.rawValue) has no membership in course \(courseID.rawValue)",
+                provider: provider)
         }
+        return found
     }
 
     /// Enrolls a user as learner (`{"joined":[id]}`) or manager (`{"managers":[id]}`). A user who
-    /// already holds that place (a manager or creator counts as enrolled) is reported, not re-sent.
+    /// already holds that place (a manager or creator counts as enrolled) is reported, not re-sent; a
+    /// user or course that does not exist fails before anything is sent (see `previewEnroll`).
     public func enroll(_ request: EnrollRequest) async throws -> EnrollOutcome {
-        let target: CourseDashboardJoinStatus
-        switch request.role {
-        case .learner: target = .joined
-        case .manager: target = .manager
-        default: throw RosterError(.unsupported, "Course Dashboard cannot enroll as \(request.role)", provider: provider)
-        }
+        if let outcome = try await previewEnroll(request) { return outcome }
+        try await setRole(try Self.joinStatus(for: request.role), users: [request.learner], course: request.course)
         let id = CourseDashboardIdentity.enrollmentID(course: request.course, user: request.learner)
-        if let existing = try await existingEnrollment(id, course: request.course),
-            Self.holds(existing.vendorStatus.code, target)
-        {
-            return .alreadyEnrolled(existing)
-        }
-        try await setRole(target, users: [request.learner], course: request.course)
         return .created(try await existingEnrollment(id, course: request.course))
+    }
+
+    /// The reads `enroll` makes before its write: the user (`GET /api/v2/user/{id}/`; a missing user
+    /// is `notFound`, where the write would be refused) and the user's membership in the course (a
+    /// missing course is `notFound`). `.alreadyEnrolled` when the membership already holds the place,
+    /// nil when `enroll` would send the role write.
+    public func previewEnroll(_ request: EnrollRequest) async throws -> EnrollOutcome? {
+        let target = try Self.joinStatus(for: request.role)
+        let user = try await communityUser(request.learner)
+        guard let existing = try await membership(of: request.learner, user: user, in: request.course),
+            Self.holds(existing.vendorStatus.code, target)
+        else { return nil }
+        return .alreadyEnrolled(existing)
     }
 
     /// Removes a user from the course (`POST …/role/ {"unjoined":[id]}`). The creator cannot leave:
@@ -171,6 +168,36 @@ public struct CourseDashboardDriver: RosterDriver, CustomStringConvertible, Cust
 
     static func usersPath(_ course: CourseID) throws -> String {
         "/api/v2/course/\(try CourseDashboardIdentity.courseNumber(course))/users/"
+    }
+
+    /// The join status `role` is written as: `joined` for a learner, `manager` for a manager.
+    static func joinStatus(for role: EnrollmentRole) throws -> CourseDashboardJoinStatus {
+        switch role {
+        case .learner: .joined
+        case .manager: .manager
+        default: throw RosterError(.unsupported, "Course Dashboard cannot enroll as \(role)", provider: providerID)
+        }
+    }
+
+    /// The membership of `userID` (read as `user`) in `course`, found by searching the course's users
+    /// for the username; nil when there is none, or when the user has no username to search for.
+    func membership(
+        of userID: LearnerID, user: CourseDashboardCommunityUser, in course: CourseID
+    ) async throws -> Enrollment? {
+        guard let username = user.username else { return nil }
+        let query = EnrollmentQuery(course: course, search: username)
+        var walker = PageWalker(style: .nextLink, limit: capabilities.maxPageSize)
+        var position = PagePosition.start
+        while true {
+            let page = try await fetchEnrollments(PageRequest(query: query, position: position, limit: walker.limit))
+            if var found = page.records.first(where: { $0.learner.id == userID }) {
+                found.learner.externalID = user.extID
+                return found
+            }
+            guard case .next(let next) = try walker.advance(after: page, at: position, newRecords: page.records.count)
+            else { return nil }
+            position = next
+        }
     }
 
     /// True when a user with `current` status already holds `target`.
@@ -196,7 +223,7 @@ public struct CourseDashboardDriver: RosterDriver, CustomStringConvertible, Cust
         return parts
     }
 
-    /// The membership, or nil when the user has none in the course.
+    /// The membership, or nil when the user has none in the course (read after a write).
     func existingEnrollment(_ id: EnrollmentID, course: CourseID) async throws -> Enrollment? {
         do {
             return try await enrollment(id, course: course)

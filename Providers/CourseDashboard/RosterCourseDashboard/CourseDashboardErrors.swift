@@ -27,7 +27,11 @@ public enum CourseDashboardErrors {
         default:
             break
         }
-        if let vendorMessage { error.message += " — \(vendorMessage)" }
+        // The vendor's words are said once: field errors carry their own messages (the error's
+        // description lists them), so only a message no field error carries joins the sentence.
+        if let vendorMessage, !error.fieldErrors.contains(where: { $0.messages.contains(vendorMessage) }) {
+            error.message += " — \(vendorMessage)"
+        }
         return error
     }
 }

@@ -28,7 +28,7 @@ extension CourseDashboardDriver {
 
     /// Fetches and decodes one page of `Item`s, reported as the core expects it: the records, the
     /// vendor's `count` as the total (so drift shows in the listing report) and the `next` link.
-    /// Items `transform` turns into nil are no record: they are left out and counted as `skipped`.
+    /// Items `transform` turns into nil are no record: they are left out and counted as `omitted`.
     func fetchPage<Item: Decodable & Sendable, Record: Sendable>(
         _ url: URL, of item: Item.Type, _ transform: (Item) -> Record?
     ) async throws -> FetchedPage<Record> {
@@ -37,6 +37,6 @@ extension CourseDashboardDriver {
         let records = envelope.results.compactMap(transform)
         return FetchedPage(
             records: records, total: envelope.count, nextLink: envelope.next,
-            skipped: envelope.results.count - records.count)
+            omitted: envelope.results.count - records.count)
     }
 }

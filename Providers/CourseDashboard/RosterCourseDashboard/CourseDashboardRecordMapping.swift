@@ -23,6 +23,14 @@ public enum CourseDashboardRecordMapping {
             native: NativeRecord(record))
     }
 
+    /// The person a community user is (`GET /api/v2/user/…`): id, username, real name as display
+    /// name, `ext_id` as external id, avatar. No e-mail.
+    public static func learner(_ user: CourseDashboardCommunityUser) -> Learner {
+        Learner(
+            id: LearnerID(user.id), displayName: user.realName, username: user.username, externalID: user.extID,
+            avatarURL: user.avatar)
+    }
+
     /// The neutral course of `record`. An empty `privacy` marks a draft (`vendorStatus` "draft").
     public static func course(_ record: CourseDashboardCourseRecord) -> Course {
         let isDraft = record.privacy?.isEmpty == true

@@ -3,8 +3,11 @@ public import RosterCore
 import RosterHTTP
 
 /// Operations only Course Dashboard has, reachable through `roster.driver`: invitations, manager
-/// promotion and course search. Each write answers 204; the role and invite writes set state rather
-/// than toggle it, so they are safe to retry.
+/// promotion and course search. Each write answers 204. The role and invite writes are idempotent by
+/// definition: each names the state the users must end in (joined, manager, unjoined, invited or
+/// accepted, invitation withdrawn), so sending one twice leaves the same state as sending it once.
+/// They are marked retryable: a timeout or lost connection is retried within the retry policy, and
+/// ends in `outcomeUnknown` only when no attempt is answered.
 extension CourseDashboardDriver {
     /// Invites `users` to `course` (`POST /api/v2/course/{id}/invite/ {"users":[…]}`); a user who had
     /// asked to join is accepted instead.
@@ -32,6 +35,7 @@ extension CourseDashboardDriver {
     }
 
     /// `POST /api/v2/course/{id}/role/` with `{"<key>":[ids]}`: `joined`, `managers`, or (nil) `unjoined`.
+    /// Sets the users' role rather than adding to it, so the POST is retryable (see the extension).
     func setRole(_ status: CourseDashboardJoinStatus?, users: [LearnerID], course: CourseID) async throws {
         let key =
             switch status {
@@ -45,7 +49,8 @@ extension CourseDashboardDriver {
         _ = try await api.send(.post, url, body: .json(try JSONEncoder().encode([key: ids])), retryable: true)
     }
 
-    /// `POST` or `DELETE /api/v2/course/{id}/invite/` with `{"users":[ids]}`.
+    /// `POST` or `DELETE /api/v2/course/{id}/invite/` with `{"users":[ids]}`: "these users are invited
+    /// (or accepted)" or "these users' invitations are withdrawn", so both are retryable.
     func sendUsers(_ method: HTTPMethod, _ users: [LearnerID], course: CourseID) async throws {
         let ids = try users.map(CourseDashboardIdentity.userNumber)
         let url = api.url("/api/v2/course/\(try CourseDashboardIdentity.courseNumber(course))/invite/")

@@ -65,6 +65,27 @@ struct CourseDashboardBackend: ConformanceBackend {
         simulator.setJoinStatus(raw, course: course, user: user)
     }
 
+    /// A community user's username and, where set, `ext_id` (no e-mail).
+    func identities(of learner: LearnerID) async throws -> [LearnerIdentity] {
+        guard let user = simulator.identity(ofUser: try number(learner.rawValue)) else {
+            throw RosterError(.notFound, "no user \(learner)")
+        }
+        return [
+            LearnerIdentity(kind: .username, value: user.username),
+            user.extID.flatMap { LearnerIdentity(kind: .externalID, value: String($0)) },
+        ].compactMap { $0 }
+    }
+
+    func addPerson(sharing identity: LearnerIdentity) async throws -> LearnerID {
+        let user = simulator.addUser(realName: "Gemella Conforme")
+        switch identity {
+        case .username(let name): simulator.setIdentity(ofUser: user, username: name)
+        case .externalID(let id): simulator.setIdentity(ofUser: user, extID: try number(id))
+        case .email: throw RosterError(.unsupported, "community users carry no e-mail")
+        }
+        return LearnerID(String(user))
+    }
+
     private func parts(_ id: EnrollmentID) throws -> (Int, Int) {
         guard let parts = CourseDashboardIdentity.parse(id) else { throw RosterError(.invalidArgument, "bad id \(id)") }
         return (try number(parts.course.rawValue), try number(parts.user.rawValue))

@@ -92,7 +92,7 @@ import Testing
         }
         #expect(error?.code == .invalidArgument)
         #expect(error?.fieldErrors == [FieldError(code: "invalid", field: "joined", messages: [#"Invalid pk "99999" - object does not exist."#])])
-        #expect(error?.message.contains("object does not exist") == true)
+        #expect(error?.description.contains("joined: Invalid pk \"99999\" - object does not exist.") == true)
     }
 
     @Test func configurationDescriptionHidesTheToken() {

@@ -5,7 +5,7 @@ import RosterHTTP
 import Testing
 
 /// A null `join_status` means the user has no relation to the course (vendor docs: "null … not
-/// enrolled"): such an entry is no enrollment, so listings leave it out and count it as skipped.
+/// enrolled"): such an entry is no enrollment, so listings leave it out and count it as omitted.
 @Suite struct CourseDashboardNullJoinStatusTests {
     private func serving(_ pages: [String: String]) -> InProcessTransport {
         InProcessTransport { request in
@@ -25,7 +25,7 @@ import Testing
         let page = try await rig.driver.fetchEnrollments(
             PageRequest(query: EnrollmentQuery(course: "101"), position: .start, limit: 10))
         #expect(page.records.count == 9)
-        #expect(page.skipped == 1)
+        #expect(page.omitted == 1)
         #expect(!page.records.contains { $0.learner.id == "1049" })
         #expect(!page.records.contains { $0.status == .unknown(raw: "null") })
     }
@@ -56,7 +56,7 @@ import Testing
         let records = try await listing.collect(max: 10)
         // A page holding only null entries still points onward: the listing goes on, it does not fail.
         #expect(records.map(\.learner.id) == ["1042"])
-        #expect(listing.report.nonRecordsSkipped == 3)
+        #expect(listing.report.omittedByDriver == 3)
         #expect(listing.report.pages == 2)
         #expect(listing.report.finished)
     }

@@ -83,8 +83,8 @@ public final class FrontcoreSimulator: @unchecked Sendable {
         let body: Data = lock.withLock {
             let ids = state.select(listing)
             let pages = ids.map { state.rendered($0, attendance: attendance, rendering: rendering) }
-            let plan = injector.currentPlan
-            state.churn(inserts: plan.insertsPerPage, deletes: plan.deletesPerPage, at: clock.now())
+            let churn = injector.takeChurn()
+            state.churn(inserts: churn.inserts, deletes: churn.deletes, at: clock.now())
             return SimulatorJSON.arrayData(of: pages)
         }
         return json(body)
@@ -174,6 +174,37 @@ public final class FrontcoreSimulator: @unchecked Sendable {
         return lock.withLock { state.insert(courseID: courseID, at: now) }
     }
 
+    /// Books a new user with the given e-mail, external id, username and names (nil keeps the generated value)
+    /// onto the first course date of `courseID`, as a booking made in the Frontcore app would; returns
+    /// the participant and user ids. Nothing stops two users from sharing an address or id, as nothing
+    /// does at the vendor either. Nil for an unknown course.
+    @discardableResult
+    public func insertParticipant(
+        courseID: Int, email: String?, externalID: String?, username: String?, firstName: String? = nil,
+        lastName: String? = nil
+    ) -> (participant: Int, user: Int)? {
+        let now = clock.now()
+        return lock.withLock {
+            let id = state.insert(courseID: courseID, at: now) { user in
+                if let email { user.email = email }
+                if let externalID { user.externalID = externalID }
+                if let username { user.username = username }
+                if let firstName { user.firstname = firstName }
+                if let lastName { user.lastname = lastName }
+            }
+            return id.flatMap { id in state.participants[id].map { (id, $0.userID) } }
+        }
+    }
+
+    /// The user of a participant, or nil.
+    public func userID(ofParticipant id: Int) -> Int? { lock.withLock { state.participants[id]?.userID } }
+
+    /// A user's `email`, `external_id` and `username` as stored (the e-mail may hold a non-address), or
+    /// nil for an unknown user.
+    public func identity(ofUser id: Int) -> (email: String?, externalID: String?, username: String?)? {
+        lock.withLock { state.users[id].map { ($0.email, $0.externalID, $0.username) } }
+    }
+
     /// Removes a participant; false when there was none with that id.
     @discardableResult
     public func deleteParticipant(_ id: Int) -> Bool { lock.withLock { state.delete(id) } }
@@ -183,6 +214,13 @@ public final class FrontcoreSimulator: @unchecked Sendable {
     public func setStatus(_ statusID: Int, ofParticipant id: Int) -> Bool {
         let now = clock.now()
         return lock.withLock { state.setStatus(statusID, of: id, at: now) }
+    }
+
+    /// Sets a participant's completed and passed flags; false for an unknown participant.
+    @discardableResult
+    public func setOutcome(completed: Bool, passed: Bool, ofParticipant id: Int) -> Bool {
+        let now = clock.now()
+        return lock.withLock { state.setOutcome(completed: completed, passed: passed, of: id, at: now) }
     }
 
     /// A participant's status id, paid id, completed and passed flags and custom properties, as stored.

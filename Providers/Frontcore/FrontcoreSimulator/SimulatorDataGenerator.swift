@@ -101,7 +101,9 @@ struct SimulatorDataGenerator {
         return (courses, dates)
     }
 
-    /// A new user (every 17th has the seed's swapped-name quirk, every 23rd no e-mail).
+    /// A new user (every 17th has the seed's swapped-name quirk, every 23rd no e-mail). Every user has a
+    /// username (the e-mail address for even ids, as in the vendor's sample); two in three carry an
+    /// `external_id` from the school's own system.
     mutating func user(createdAt: Date) -> SimUser {
         let id = nextUserID
         nextUserID += int(1...9)
@@ -112,7 +114,8 @@ struct SimulatorDataGenerator {
         var user = SimUser(
             id: id, firstname: first, lastname: last,
             email: "\(Self.ascii(first)).\(Self.ascii(last))\(ordinal)@eksempel.no",
-            username: nil, phone: String(90_000_000 + int(0...9_999_999)),
+            username: "\(Self.ascii(first))\(Self.ascii(last))\(ordinal)", externalID: id % 3 == 0 ? nil : "CRM-\(id)",
+            phone: String(90_000_000 + int(0...9_999_999)),
             dateOfBirth: "19\(60 + int(0...39))-0\(int(1...9))-1\(int(0...9))",
             address: "\(pick(["Storgata", "Kirkeveien", "Bjørnstjerne Bjørnsons gate", "Fjordveien"])) \(int(1...120))",
             zipcode: address.1, city: address.0, customerID: int(0...3) == 0 ? nil : pick(customers).id,

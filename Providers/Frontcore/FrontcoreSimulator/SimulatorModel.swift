@@ -56,6 +56,8 @@ struct SimUser: Sendable {
     var lastname: String?
     var email: String?
     var username: String?
+    /// The person's id in the school's own systems (`external_id`).
+    var externalID: String?
     var phone: String?
     var dateOfBirth: String?
     var address: String?

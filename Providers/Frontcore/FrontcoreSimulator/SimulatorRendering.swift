@@ -104,7 +104,7 @@ struct SimulatorRendering {
             ("company", .text(customer?.title)), ("orgnr", text(customer?.orgnr)), ("position", empty),
             ("department", .null), ("legaldepartment", .null), ("date_of_birth", .text(u.dateOfBirth)),
             ("invoice_address", address(invoice: true)), ("home_address", address(invoice: false)),
-            ("work_address", nothing), ("external_id", .null), ("company_employee_number", empty),
+            ("work_address", nothing), ("external_id", .text(u.externalID)), ("company_employee_number", empty),
             ("custom_properties", properties(u.customProperties)),
             ("customer", customer.map { self.customer($0, blank: blank) } ?? .null),
             ("created_at", .string(time.timestamp(u.createdAt))), ("updated_at", .string(time.timestamp(u.updatedAt))),

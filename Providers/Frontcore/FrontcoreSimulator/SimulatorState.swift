@@ -22,10 +22,17 @@ struct SimulatorState {
         self.courses = courses
         for date in dates { courseDates[date.id] = date }
         let datesByCourse = Dictionary(grouping: dates, by: \.courseID)
+        var seeded: [Int] = []
         for index in 0..<count {
             let course = courses[index % courses.count]
             let date = datesByCourse[course.id]![(index / courses.count) % 2]
-            add(on: date, at: clockBase.addingTimeInterval(Double(index) * 3_917))
+            seeded.append(add(on: date, at: clockBase.addingTimeInterval(Double(index) * 3_917)))
+        }
+        // Some people book more than once: every 7th participant is the person of the participant three
+        // places earlier (another course, or another date of the same course). The user generated for
+        // it stays in the account (people without bookings exist), so every other value is unchanged.
+        for index in stride(from: 6, to: seeded.count, by: 7) {
+            participants[seeded[index]]!.userID = participants[seeded[index - 3]]!.userID
         }
         let purposes = [(112, "Markedsføring"), (113, "Kursbevis og dokumentasjon"), (114, "Nyhetsbrev")]
         for (index, userID) in users.keys.sorted().enumerated() where index % 3 == 0 {
@@ -41,8 +48,11 @@ struct SimulatorState {
     }
 
     @discardableResult
-    private mutating func add(on date: SimCourseDate, at created: Date) -> Int {
-        let user = generator.user(createdAt: created)
+    private mutating func add(on date: SimCourseDate, at created: Date, adjust: (inout SimUser) -> Void = { _ in })
+        -> Int
+    {
+        var user = generator.user(createdAt: created)
+        adjust(&user)
         users[user.id] = user
         let participant = generator.participant(user: user, date: date, createdAt: created.addingTimeInterval(120))
         participants[participant.id] = participant
@@ -120,11 +130,11 @@ struct SimulatorState {
 
     // MARK: Mutations
 
-    mutating func insert(courseID: Int, at now: Date) -> Int? {
+    mutating func insert(courseID: Int, at now: Date, adjust: (inout SimUser) -> Void = { _ in }) -> Int? {
         guard let date = courseDates.values.filter({ $0.courseID == courseID }).min(by: { $0.id < $1.id }) else {
             return nil
         }
-        return add(on: date, at: now)
+        return add(on: date, at: now, adjust: adjust)
     }
 
     mutating func delete(_ id: Int) -> Bool {
@@ -138,6 +148,16 @@ struct SimulatorState {
         guard participants[id] != nil else { return false }
         participants[id]!.statusID = statusID
         participants[id]!.statusUpdatedAt = now
+        participants[id]!.updatedAt = now
+        cache[id] = nil
+        return true
+    }
+
+    /// Sets the completed and passed flags, as a course administrator would in the app.
+    mutating func setOutcome(completed: Bool, passed: Bool, of id: Int, at now: Date) -> Bool {
+        guard participants[id] != nil else { return false }
+        participants[id]!.completed = completed
+        participants[id]!.passed = passed
         participants[id]!.updatedAt = now
         cache[id] = nil
         return true

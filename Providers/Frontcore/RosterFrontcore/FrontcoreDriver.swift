@@ -18,8 +18,10 @@ public struct FrontcoreDriver: RosterDriver {
     /// `frontcore`.
     public var provider: ProviderID { FrontcoreParticipantMapping.provider }
 
-    /// Participants can be listed (filters per `FrontcoreFilters.server`), read and updated; Frontcore
-    /// has no course listing the adapter relies on and enrolls only through orders (`POST /booking`).
+    /// Participants can be listed (filters per `FrontcoreFilters.server`), read and updated, and people
+    /// found by e-mail, external id or username (`FrontcoreLearnerLookup.swift`); Frontcore has no
+    /// course listing the adapter relies on and enrolls (and creates people) only through orders
+    /// (`POST /booking`).
     public let capabilities: DriverCapabilities
 
     /// Creates a driver. Throws `invalidArgument` for an empty key or a base URL that is not https
@@ -45,11 +47,12 @@ public struct FrontcoreDriver: RosterDriver {
         self.mapping = FrontcoreParticipantMapping(
             timestamps: FrontcoreTimestamps(timeZone: configuration.accountTimeZone))
         self.capabilities = DriverCapabilities(
-            operations: [.listEnrollments, .getEnrollment, .updateEnrollment],
+            operations: [.listEnrollments, .getEnrollment, .updateEnrollment, .findLearners],
             enrollmentPaging: configuration.paging.style, coursePaging: .pageNumber(firstPage: 1),
             defaultPageSize: 250, maxPageSize: 250, serverFilters: FrontcoreFilters.server, listsPerCourse: false,
             writableStatuses: FrontcoreStatusMapping.writableStatuses,
-            rateLimits: [configuration.rateLimit])
+            rateLimits: [configuration.rateLimit], learnerLookups: Self.learnerLookups,
+            updatableFields: [.status, .completed, .passed, .paymentCode, .customProperties])
     }
 
     /// One page of participants: the query's server filters, `since_id` or `page`, and `limit`.
@@ -74,7 +77,9 @@ public struct FrontcoreDriver: RosterDriver {
     }
 
     /// Sends the update form-encoded (see `FrontcoreUpdateEncoding`) and returns the record Frontcore
-    /// answers with.
+    /// answers with. A `PUT` that sets the given fields: idempotent by method, so a timeout or lost
+    /// connection is retried within the retry policy, and ends in `outcomeUnknown` only when no attempt
+    /// is answered.
     public func update(_ id: EnrollmentID, course: CourseID?, with changes: EnrollmentUpdate) async throws -> Enrollment
     {
         let body = try FrontcoreUpdateEncoding.form(changes)

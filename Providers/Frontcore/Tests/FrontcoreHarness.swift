@@ -63,6 +63,27 @@ struct FrontcoreBackend: ConformanceBackend {
         }
     }
 
+    func identities(of learner: LearnerID) async throws -> [LearnerIdentity] {
+        guard let user = simulator.identity(ofUser: try number(learner.rawValue)) else {
+            throw RosterError(.notFound, "no user \(learner)")
+        }
+        return [
+            user.email.flatMap(LearnerIdentity.normalizedEmail),
+            user.externalID.flatMap { LearnerIdentity(kind: .externalID, value: $0) },
+            user.username.flatMap { LearnerIdentity(kind: .username, value: $0) },
+        ].compactMap { $0 }
+    }
+
+    func addPerson(sharing identity: LearnerIdentity) async throws -> LearnerID {
+        guard let course = simulator.courseIDs.first,
+            let booked = simulator.insertParticipant(
+                courseID: course, email: identity.kind == .email ? identity.value : nil,
+                externalID: identity.kind == .externalID ? identity.value : nil,
+                username: identity.kind == .username ? identity.value : nil)
+        else { throw RosterError(.notFound, "the simulator holds no course") }
+        return LearnerID(String(booked.user))
+    }
+
     private func number(_ text: String) throws -> Int {
         guard let value = Int(text) else { throw RosterError(.invalidArgument, "not an integer id: \(text)") }
         return value

@@ -1,4 +1,5 @@
 import Foundation
+import RosterHTTP
 
 /// Direct access to the Spot's content, for test harnesses and demos: read ids, add and remove
 /// participants, change a status behind the API's back.
@@ -38,7 +39,29 @@ extension MeltingspotSimulator {
         }
     }
 
-    /// Adds a spot member (names nil: "invited by e-mail"); returns its id.
+    /// Makes the spot member `member` a participant of `course` with the raw `status` (as if invited
+    /// and then progressing in the app: `Completed` completes at 100 %); returns the participant id.
+    @discardableResult
+    public func addParticipant(course: String, spotMember member: String, status: String = "Invited") throws -> String {
+        let now = clock.now()
+        return try store.withState { state in
+            guard state.course(course) != nil, let spotMember = state.members[member] else {
+                throw MeltingspotSimulatorError(description: "no course \(course) or no spot member \(member)")
+            }
+            var participant = state.invite(member: spotMember, course: course, now: now)
+            participant.status = status
+            if status == "Started" || status == "Completed" { participant.startedAt = now }
+            if status == "Completed" {
+                participant.completedAt = now
+                participant.completionRate = 100
+            }
+            state.participants[participant.id] = participant
+            return participant.id
+        }
+    }
+
+    /// Adds a spot member (names nil: "invited by e-mail"); returns its id. The address is not checked
+    /// for uniqueness (unlike `POST /spotMembers`), so tests can plant two members sharing one.
     @discardableResult
     public func addSpotMember(email: String, firstname: String? = nil, lastname: String? = nil) -> String {
         store.withState { state in
@@ -47,6 +70,9 @@ extension MeltingspotSimulator {
             return member.id
         }
     }
+
+    /// The e-mail address of a spot member, or nil when there is none with `id`.
+    public func email(ofSpotMember id: String) -> String? { store.withState { $0.members[id]?.email } }
 
     /// Removes a participant (as if the member left the Spot).
     public func removeParticipant(_ id: String) throws {

@@ -66,7 +66,7 @@ extension MeltingspotSimulator {
         let emails = query.list("email[in]").map { Set($0) }
         let firstnames = query.list("firstname[in]").map(Set.init)
         let lastnames = query.list("lastname[in]").map(Set.init)
-        let plan = injector.currentPlan
+        let churn = injector.takeChurn()
         let body: [String: Any]? = store.withState { state in
             guard state.course(course) != nil else { return nil }
             var matching = state.courseParticipants[course] ?? []
@@ -83,7 +83,7 @@ extension MeltingspotSimulator {
             let items = matching.page(paging.page, limit: paging.limit).compactMap { state.participants[$0] }.map {
                 SimulatorWireFormat.participant($0, member: state.members[$0.spotMemberId])
             }
-            Self.churn(&state, course: course, plan: plan)
+            Self.churn(&state, course: course, inserts: churn.inserts, deletes: churn.deletes)
             return SimulatorWireFormat.envelope(items, total: matching.count)
         }
         guard let body else { return error(404, "Course not found") }
@@ -92,9 +92,9 @@ extension MeltingspotSimulator {
 
     /// The fault plan's churn between pages: new participants appended (they sort last), and the
     /// oldest participants removed.
-    static func churn(_ state: inout SpotState, course: String, plan: FaultPlan) {
-        for _ in 0..<plan.insertsPerPage { state.addParticipantWithNewMember(course: course) }
-        for _ in 0..<plan.deletesPerPage {
+    static func churn(_ state: inout SpotState, course: String, inserts: Int, deletes: Int) {
+        for _ in 0..<inserts { state.addParticipantWithNewMember(course: course) }
+        for _ in 0..<deletes {
             guard let oldest = state.courseParticipants[course]?.first else { break }
             state.removeParticipant(oldest)
         }

@@ -10,7 +10,8 @@ public struct MeltingspotBulkInviteResult: Sendable {
         case created(Enrollment)
         /// The member was already a participant; nothing changed.
         case alreadyInvited
-        /// The request carrying this member failed; nothing is known to have changed for it.
+        /// The request carrying this member failed. Nothing changed for it, unless the error's code is
+        /// `outcomeUnknown`: the request may then have been applied (look the member up).
         case failed(RosterError)
     }
 
@@ -47,6 +48,8 @@ extension MeltingspotDriver {
     /// is halved and sent again. 201 lists the created participants (members absent from it were
     /// already in); 200 means all were already in. A failed chunk marks its members `.failed` and the
     /// rest go on, except after a credential or permission failure, which fails every member left.
+    /// Like a single invitation, a repeat is documented as harmless, so each chunk's POST is marked
+    /// retryable (idempotent by definition).
     public func bulkInvite(
         spotMembers spotMemberIDs: [String], to course: CourseID, invitedBy inviterID: String? = nil,
         notify: Bool = false
@@ -77,7 +80,7 @@ extension MeltingspotDriver {
     private func inviteChunk(
         _ chunk: [String], to course: CourseID, invitedBy inviterID: String?, notify: Bool, sent: inout Int
     ) async throws -> [MeltingspotBulkInviteResult.Item] {
-        let url = api.url(MeltingspotPaths.bulkInvite(course: course.rawValue))
+        let url = api.url(try MeltingspotPaths.bulkInvite(course: course.rawValue))
         let body = try JSONEncoder().encode(
             MeltingspotBulkInviteBody(
                 spotMemberIds: chunk, invitedBySpotMemberId: inviterID, withEmailNotification: notify))

@@ -3,10 +3,11 @@ public import RosterCore
 public import RosterHTTP
 
 /// The Meltingspot adapter (public API v1): lists courses and course participants, reads one
-/// participant, and enrolls by invitation. Participants are listed per course, so the facade walks
-/// every course when a query names none. Unenrolling has no documented endpoint and throws
-/// `unsupported`. Vendor-only operations (spot members, bulk invite, the daily budget) are methods
-/// of this driver, reachable as `roster.driver`.
+/// participant, enrolls by invitation, and finds (by e-mail) and creates spot members (see
+/// `MeltingspotLearners.swift`). Participants are listed per course, so the facade walks every
+/// course when a query names none. Unenrolling has no documented endpoint and throws `unsupported`.
+/// Vendor-only operations (spot members, bulk invite, the daily budget) are methods of this driver,
+/// reachable as `roster.driver`.
 public struct MeltingspotDriver: RosterDriver {
     /// `meltingspot`.
     public let provider = MeltingspotEnrollmentMapping.provider
@@ -52,12 +53,13 @@ public struct MeltingspotDriver: RosterDriver {
         self.bulkInviteChunkSize = configuration.bulkInviteChunkSize
         self.emailLookupChunkSize = configuration.emailLookupChunkSize
         self.capabilities = DriverCapabilities(
-            operations: [.listEnrollments, .listCourses, .getEnrollment, .enroll],
+            operations: [.listEnrollments, .listCourses, .getEnrollment, .enroll, .findLearners, .createLearner],
             enrollmentPaging: MeltingspotPaging.style, coursePaging: MeltingspotPaging.style,
             defaultPageSize: MeltingspotPaging.defaultPageSize, maxPageSize: MeltingspotPaging.maxPageSize,
             serverFilters: MeltingspotFilters.serverSide, listsPerCourse: true, needsCourseForRecordAccess: true,
             writableStatuses: [], enrollableRoles: [.learner], rateLimits: configuration.rateLimits,
-            narrowingFilters: MeltingspotFilters.narrowing, unavailableFilters: MeltingspotFilters.unavailable)
+            narrowingFilters: MeltingspotFilters.narrowing, unavailableFilters: MeltingspotFilters.unavailable,
+            learnerLookups: MeltingspotLearners.lookups)
     }
 
     /// Requests left in today's budget for this key (nil when no daily budget is configured): the
@@ -77,7 +79,7 @@ public struct MeltingspotDriver: RosterDriver {
             return FetchedPage(records: [], total: 0)
         }
         let url = api.url(
-            MeltingspotPaths.participants(course: course.rawValue),
+            try MeltingspotPaths.participants(course: course.rawValue),
             items: MeltingspotPaging.queryItems(at: request.position, limit: request.limit) + filters)
         let response = try await api.send(.get, url)
         let envelope = try api.decode(MeltingspotEnvelope<MeltingspotParticipant>.self, from: response, for: .get, url)
@@ -100,7 +102,7 @@ public struct MeltingspotDriver: RosterDriver {
             throw RosterError(
                 .invalidArgument, "Meltingspot needs the course id to read a participant", provider: provider)
         }
-        let url = api.url(MeltingspotPaths.participant(id.rawValue, course: course.rawValue))
+        let url = api.url(try MeltingspotPaths.participant(id.rawValue, course: course.rawValue))
         let response = try await api.send(.get, url)
         return MeltingspotEnrollmentMapping.enrollment(
             try api.decode(MeltingspotParticipant.self, from: response, for: .get, url))
@@ -113,5 +115,25 @@ public struct MeltingspotDriver: RosterDriver {
                 .unsupported, "Meltingspot can only invite participants (role learner)", provider: provider)
         }
         return try await invite(spotMember: request.learner.rawValue, to: request.course, notify: request.notify)
+    }
+
+    /// What `enroll` would do, found by reading (Meltingspot answers it only to the invitation itself):
+    /// the course's participants (`GET /courses/{courseId}/participants`, every page; a missing course
+    /// is `notFound`, as the invitation would be) — a participant for the member means the vendor
+    /// would answer 200 "Member already invited", so `.alreadyEnrolled` — then the member
+    /// (`GET /spotMembers/{id}`; a missing member is `notFound`). nil when the invitation would create
+    /// a participant.
+    public func previewEnroll(_ request: EnrollRequest) async throws -> EnrollOutcome? {
+        guard request.role == .learner else {
+            throw RosterError(
+                .unsupported, "Meltingspot can only invite participants (role learner)", provider: provider)
+        }
+        let participants: [MeltingspotParticipant] = try await listAll(
+            try MeltingspotPaths.participants(course: request.course.rawValue), filters: [], id: \.id)
+        if let existing = participants.first(where: { $0.spotMemberId == request.learner.rawValue }) {
+            return .alreadyEnrolled(MeltingspotEnrollmentMapping.enrollment(existing))
+        }
+        _ = try await spotMember(id: request.learner.rawValue)
+        return nil
     }
 }

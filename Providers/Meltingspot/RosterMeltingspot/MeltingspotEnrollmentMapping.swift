@@ -2,7 +2,7 @@ import Foundation
 import RosterCore
 
 /// Turns Meltingspot records into neutral ones: a participant into an `Enrollment`, a course into a
-/// `Course`. The vendor record rides along in `native`.
+/// `Course`, a spot member into a `Learner`. The vendor record rides along in `native`.
 enum MeltingspotEnrollmentMapping {
     static let provider = ProviderID("meltingspot")
 
@@ -22,6 +22,11 @@ enum MeltingspotEnrollmentMapping {
                 completedAt: participant.completedAt, cancelledAt: participant.unenrolledAt,
                 lastActivityAt: participant.lastActivityAt),
             native: NativeRecord(participant))
+    }
+
+    /// The person a spot member is (spot members have no external id or username).
+    static func learner(_ member: MeltingspotSpotMember) -> Learner {
+        Learner(id: LearnerID(member.id), email: member.email, firstName: member.firstname, lastName: member.lastname)
     }
 
     /// The course for `course`.

@@ -5,12 +5,14 @@ import RosterHTTP
 extension MeltingspotDriver {
     /// Invites one spot member into a course (`POST /courses/{courseId}/participants`). The vendor
     /// answers 201 with the new participant, or 200 ("Member already invited") when the member is
-    /// already a participant: that is `.alreadyEnrolled`, not an error. Because a repeat is harmless,
-    /// this POST is retried like a GET (a retry after a lost 201 reports `.alreadyEnrolled`).
+    /// already a participant: that is `.alreadyEnrolled`, not an error. Because the vendor documents a
+    /// repeat as harmless ("already invited"), this POST is idempotent by definition and marked
+    /// retryable: a timeout or lost connection is retried within the retry policy (a retry after a lost
+    /// 201 reports `.alreadyEnrolled`), and ends in `outcomeUnknown` only when no attempt is answered.
     public func invite(
         spotMember spotMemberID: String, to course: CourseID, invitedBy inviterID: String? = nil, notify: Bool = false
     ) async throws -> EnrollOutcome {
-        let url = api.url(MeltingspotPaths.participants(course: course.rawValue))
+        let url = api.url(try MeltingspotPaths.participants(course: course.rawValue))
         let body = try JSONEncoder().encode(
             MeltingspotInviteBody(
                 spotMemberId: spotMemberID, invitedBySpotMemberId: inviterID, withEmailNotification: notify))

@@ -24,17 +24,23 @@ struct MeltingspotQueryItem: Hashable, Sendable {
     }
 }
 
-/// The endpoint paths, with every id percent-encoded as one path segment (ids are opaque).
+/// The endpoint paths, with every id percent-encoded as one path segment by `PathSegment` (ids are
+/// opaque; `.`, `..` and their encoded forms are refused with `invalidArgument`, also when a course id
+/// comes from the vendor's own course listing).
 enum MeltingspotPaths {
     static let courses = "/courses"
     static let spotMembers = "/spotMembers"
 
-    static func participants(course: String) -> String { "/courses/\(segment(course))/participants" }
-    static func participant(_ id: String, course: String) -> String { participants(course: course) + "/" + segment(id) }
-    static func bulkInvite(course: String) -> String { participants(course: course) + "~bulkInvite" }
-    static func spotMember(_ id: String) -> String { spotMembers + "/" + segment(id) }
+    static func participants(course: String) throws -> String { "/courses/\(try segment(course))/participants" }
+    static func participant(_ id: String, course: String) throws -> String {
+        try participants(course: course) + "/" + segment(id)
+    }
+    static func bulkInvite(course: String) throws -> String { try participants(course: course) + "~bulkInvite" }
+    static func spotMember(_ id: String) throws -> String { spotMembers + "/" + (try segment(id)) }
 
-    static func segment(_ id: String) -> String { VendorAPI.encode(id) }
+    static func segment(_ id: String) throws -> String {
+        try PathSegment.encode(id, provider: MeltingspotEnrollmentMapping.provider)
+    }
 }
 
 extension VendorAPI {

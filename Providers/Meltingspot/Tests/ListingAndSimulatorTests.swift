@@ -49,7 +49,8 @@ import Testing
         #expect(records.count == 30)
         #expect(listing.report.retries == 3)
         #expect(clock.recordedSleeps.first == 3)
-        #expect(simulator.injector.requests.map(\.status) == [200, 429, 200, 503, 503, 200, 200])
+        // The last page is full, so one more (empty) page confirms the total was not too low.
+        #expect(simulator.injector.requests.map(\.status) == [200, 429, 200, 503, 503, 200, 200, 200])
     }
 
     @Test func malformedBodyIsADecodingError() async throws {
@@ -84,14 +85,26 @@ import Testing
         #expect(paced.injector.requests.prefix(100).allSatisfy { $0.status == 200 })
     }
 
-    @Test func churnBetweenPagesIsDeduplicatedAndReported() async throws {
-        let (_, driver, _) = try TestSupport.simulated(
-            courses: 1, participants: 20, faults: FaultPlan(insertsPerPage: 2, deletesPerPage: 1))
+    @Test func churnBetweenPagesIsRepairedSoEverySurvivorIsListedOnce() async throws {
+        let (simulator, driver, _) = try TestSupport.simulated(
+            courses: 1, participants: 20, faults: FaultPlan(insertsPerPage: 2, deletesPerPage: 1, churnPages: 3))
+        let before = Set(simulator.participantIDs())
         let listing = Roster(driver: driver).enrollments(EnrollmentQuery(pageSize: 5))
         let records = try await listing.collect(max: 1_000)
+        let survivors = before.intersection(simulator.participantIDs())
         #expect(Set(records.map(\.id)).count == records.count)
+        #expect(survivors.isSubset(of: Set(records.map(\.id.rawValue))), "a participant present throughout was missed")
         #expect(listing.report.countDrift ?? 0 > 0)
+        #expect(listing.report.repairPasses >= 1)
     }
+
+    @Test func churnThatNeverStopsFailsLoudlyInsteadOfMissingSomebody() async throws {
+        let (_, driver, _) = try TestSupport.simulated(
+            courses: 1, participants: 20, faults: FaultPlan(insertsPerPage: 2, deletesPerPage: 1))
+        await #expect { try await Roster(driver: driver).enrollments(EnrollmentQuery(pageSize: 5)).collect(max: 1_000) }
+            throws: { ($0 as? RosterError)?.code == .inconsistentPaging }
+    }
+
 
     @Test func simulatorRoutesOnlyUnderV1OnAnyHost() async throws {
         let simulator = MeltingspotSimulator(seed: 2, courses: 2, participantsPerCourse: 1, clock: VirtualClock())

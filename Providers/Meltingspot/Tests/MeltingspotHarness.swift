@@ -49,4 +49,19 @@ struct MeltingspotBackend: ConformanceBackend {
     func setVendorStatus(_ raw: String, of id: EnrollmentID) async throws {
         try simulator.setStatus(raw, ofParticipant: id.rawValue)
     }
+
+    /// A spot member's only identity is the e-mail address.
+    func identities(of learner: LearnerID) async throws -> [LearnerIdentity] {
+        guard let email = simulator.email(ofSpotMember: learner.rawValue) else {
+            throw RosterError(.notFound, "no spot member \(learner)")
+        }
+        return LearnerIdentity.normalizedEmail(email).map { [$0] } ?? []
+    }
+
+    func addPerson(sharing identity: LearnerIdentity) async throws -> LearnerID {
+        guard case .email(let address) = identity else {
+            throw RosterError(.unsupported, "spot members have no \(identity.kind)")
+        }
+        return LearnerID(simulator.addSpotMember(email: address, firstname: "Zoé", lastname: "Jumelle"))
+    }
 }

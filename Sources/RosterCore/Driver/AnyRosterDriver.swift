@@ -31,7 +31,21 @@ public struct AnyRosterDriver: RosterDriver {
     /// Forwards to the wrapped driver.
     public func enroll(_ request: EnrollRequest) async throws -> EnrollOutcome { try await base.enroll(request) }
     /// Forwards to the wrapped driver.
+    public func previewEnroll(_ request: EnrollRequest) async throws -> EnrollOutcome? {
+        try await base.previewEnroll(request)
+    }
+    /// Forwards to the wrapped driver.
     public func unenroll(_ id: EnrollmentID, course: CourseID?) async throws {
         try await base.unenroll(id, course: course)
     }
+    /// Forwards to the wrapped driver.
+    public func findLearners(_ identity: LearnerIdentity) async throws -> [Learner] {
+        try await base.findLearners(identity)
+    }
+    /// Forwards to the wrapped driver (so its own batch lookup is used).
+    public func findLearners(anyOf identities: Set<LearnerIdentity>) async throws -> [LearnerIdentity: [Learner]] {
+        try await base.findLearners(anyOf: identities)
+    }
+    /// Forwards to the wrapped driver.
+    public func createLearner(_ learner: NewLearner) async throws -> Learner { try await base.createLearner(learner) }
 }

@@ -4,6 +4,10 @@ public struct DriverCapabilities: Hashable, Sendable, Codable {
     /// An operation a driver may support.
     public enum Operation: String, Hashable, Sendable, Codable, CaseIterable, Comparable {
         case listEnrollments, listCourses, getEnrollment, updateEnrollment, enroll, unenroll
+        /// Looking people up by identity (`learnerLookups` says by which kinds).
+        case findLearners
+        /// Creating a person (by e-mail).
+        case createLearner
         public static func < (lhs: Operation, rhs: Operation) -> Bool {
             allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
         }
@@ -40,6 +44,10 @@ public struct DriverCapabilities: Hashable, Sendable, Codable {
     public var enrollableRoles: Set<EnrollmentRole>
     /// The vendor's documented request budgets, for display.
     public var rateLimits: [RateLimit]
+    /// The identity kinds `findLearners` can look people up by; empty when it is not declared.
+    public var learnerLookups: Set<LearnerIdentity.Kind>
+    /// The fields `updateEnrollment` can write (a status must also be in `writableStatuses`).
+    public var updatableFields: Set<EnrollmentUpdate.Field>
 
     /// Creates a capability declaration.
     public init(
@@ -47,8 +55,12 @@ public struct DriverCapabilities: Hashable, Sendable, Codable {
         defaultPageSize: Int, maxPageSize: Int, serverFilters: Set<EnrollmentFilter>, listsPerCourse: Bool,
         needsCourseForRecordAccess: Bool = false, writableStatuses: Set<EnrollmentStatus> = [],
         enrollableRoles: Set<EnrollmentRole> = [], rateLimits: [RateLimit] = [],
-        narrowingFilters: Set<EnrollmentFilter> = [], unavailableFilters: Set<EnrollmentFilter> = []
+        narrowingFilters: Set<EnrollmentFilter> = [], unavailableFilters: Set<EnrollmentFilter> = [],
+        learnerLookups: Set<LearnerIdentity.Kind> = [], updatableFields: Set<EnrollmentUpdate.Field>? = nil
     ) {
+        self.learnerLookups = learnerLookups
+        self.updatableFields =
+            operations.contains(.updateEnrollment) ? updatableFields ?? Set(EnrollmentUpdate.Field.allCases) : []
         self.narrowingFilters = narrowingFilters
         self.unavailableFilters = unavailableFilters
         self.operations = operations
@@ -66,6 +78,16 @@ public struct DriverCapabilities: Hashable, Sendable, Codable {
 
     /// True when `operation` is supported.
     public func supports(_ operation: Operation) -> Bool { operations.contains(operation) }
+
+    /// True when `updateEnrollment` can write `field`.
+    public func canUpdate(_ field: EnrollmentUpdate.Field) -> Bool {
+        supports(.updateEnrollment) && updatableFields.contains(field)
+    }
+
+    /// True when people can be looked up by identities of `kind`.
+    public func canLookUp(_ kind: LearnerIdentity.Kind) -> Bool {
+        supports(.findLearners) && learnerLookups.contains(kind)
+    }
 }
 
 /// A request budget: `requests` per `seconds`.

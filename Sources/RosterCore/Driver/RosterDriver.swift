@@ -19,8 +19,24 @@ public protocol RosterDriver: Sendable {
     func update(_ id: EnrollmentID, course: CourseID?, with changes: EnrollmentUpdate) async throws -> Enrollment
     /// Puts a person into a course.
     func enroll(_ request: EnrollRequest) async throws -> EnrollOutcome
+    /// What `enroll(request)` would do, found by reading only (nothing is written), so a dry run
+    /// agrees with the real run: `.alreadyEnrolled` when the person already holds the place, nil when
+    /// `enroll` would send a write; throws what `enroll` would throw for a missing course or person.
+    func previewEnroll(_ request: EnrollRequest) async throws -> EnrollOutcome?
     /// Takes a person out of a course.
     func unenroll(_ id: EnrollmentID, course: CourseID?) async throws
+    /// Every person on the provider whose identity of `identity.kind` equals `identity` (both sides
+    /// normalized), each once; empty when nobody has it. `identity` may arrive as a caller wrote it
+    /// (the facade passes it on unchanged once it knows it can match someone): compare normalized. A
+    /// kind outside `learnerLookups` throws `unsupported`.
+    func findLearners(_ identity: LearnerIdentity) async throws -> [Learner]
+    /// The people of each identity in `identities`, for callers with many to look up (a sync): one
+    /// entry per identity, empty when nobody has it. The default asks `findLearners(_:)` once per
+    /// identity; a driver whose lookup walks a whole listing overrides it to walk once for all.
+    func findLearners(anyOf identities: Set<LearnerIdentity>) async throws -> [LearnerIdentity: [Learner]]
+    /// Creates a person and returns them as the provider now holds them. Never retried blind: a
+    /// repeat could create a second person.
+    func createLearner(_ learner: NewLearner) async throws -> Learner
 }
 
 extension RosterDriver {
@@ -42,9 +58,43 @@ extension RosterDriver {
     public func enroll(_ request: EnrollRequest) async throws -> EnrollOutcome {
         throw unsupported(.enroll)
     }
+    /// Default for drivers that cannot tell without writing: throws `unsupported`.
+    public func previewEnroll(_ request: EnrollRequest) async throws -> EnrollOutcome? {
+        throw RosterError(
+            .unsupported, "\(provider) cannot tell what an enrollment would do without sending it (no dry run)",
+            provider: provider)
+    }
     /// Default for drivers without this capability: throws `unsupported`.
     public func unenroll(_ id: EnrollmentID, course: CourseID?) async throws {
         throw unsupported(.unenroll)
+    }
+
+    /// Default for drivers without this capability: throws `unsupported`.
+    public func findLearners(_ identity: LearnerIdentity) async throws -> [Learner] {
+        throw unsupported(.findLearners)
+    }
+    /// Asks `findLearners(_:)` once per identity, in a stable order.
+    public func findLearners(anyOf identities: Set<LearnerIdentity>) async throws -> [LearnerIdentity: [Learner]] {
+        var found: [LearnerIdentity: [Learner]] = [:]
+        for identity in identities.sorted(by: { $0.description < $1.description }) {
+            try Task.checkCancellation()
+            found[identity] = try await findLearners(identity)
+        }
+        return found
+    }
+    /// Default for drivers without this capability: throws `unsupported`.
+    public func createLearner(_ learner: NewLearner) async throws -> Learner {
+        throw unsupported(.createLearner)
+    }
+
+    /// Throws `unsupported` unless `capabilities` declare lookups by `kind`: the first line of every
+    /// driver's `findLearners`, so that a direct call behaves as the declaration says.
+    public func requireLookup(_ kind: LearnerIdentity.Kind) throws {
+        guard capabilities.supports(.findLearners) else { throw unsupported(.findLearners) }
+        guard capabilities.learnerLookups.contains(kind) else {
+            throw RosterError(
+                .unsupported, "\(provider) cannot look people up by \(kind.rawValue)", provider: provider)
+        }
     }
 
     /// The `unsupported` error for `operation` at this provider.

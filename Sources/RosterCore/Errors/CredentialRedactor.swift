@@ -3,10 +3,16 @@ import Foundation
 /// Removes known secrets from text before it reaches an error, a log line or a description.
 /// Adapters register every credential they hold; the HTTP layer runs vendor bodies and messages through
 /// `redact` before building a `RosterError`.
+///
+/// A secret is found in the forms a vendor, a URL or a log can change it into: in any ASCII letter
+/// case, percent-encoded (either hex case, `+` for a space), JSON-escaped, and base64 or base64url
+/// encoded — alone, with or without padding, or inside a longer base64 text such as the value of
+/// `Authorization: Basic base64(user:key)`, at whichever of the three byte alignments it lands on.
 public struct CredentialRedactor: Sendable, Hashable {
     /// What replaces a secret.
     public static let mask = "‹redacted›"
     private var secrets: Set<String>
+    private var matcher: SecretMatcher
     private let learned: SecretStore?
 
     /// Creates a redactor for `secrets` (values shorter than 4 characters are ignored: too likely to
@@ -14,22 +20,20 @@ public struct CredentialRedactor: Sendable, Hashable {
     /// `learned` (tokens a provider mints or refreshes while the driver runs).
     public init(secrets: [String] = [], learned: SecretStore? = nil) {
         self.secrets = Set(secrets.filter { $0.count >= 4 })
+        self.matcher = SecretMatcher(self.secrets)
         self.learned = learned
     }
 
     /// Adds a secret.
     public mutating func register(_ secret: String) {
-        if secret.count >= 4 { secrets.insert(secret) }
+        guard secret.count >= 4, secrets.insert(secret).inserted else { return }
+        matcher = matcher.adding(secret)
     }
 
-    /// `text` with every registered secret replaced by the mask.
+    /// `text` with every registered secret, in any of its forms (see the type), replaced by the mask.
     public func redact(_ text: String) -> String {
-        let all = learned.map { secrets.union($0.secrets) } ?? secrets
-        guard !all.isEmpty else { return text }
-        var result = text
-        for secret in all.sorted(by: { $0.count > $1.count }) where result.contains(secret) {
-            result = result.replacingOccurrences(of: secret, with: Self.mask)
-        }
+        var result = matcher.redact(text, mask: Self.mask)
+        if let learned { result = learned.matcher.redact(result, mask: Self.mask) }
         return result
     }
 
@@ -46,6 +50,17 @@ public struct CredentialRedactor: Sendable, Hashable {
         }
         return copy
     }
+
+    /// Redactors are equal when they hold the same secrets and share the same store.
+    public static func == (lhs: CredentialRedactor, rhs: CredentialRedactor) -> Bool {
+        lhs.secrets == rhs.secrets && lhs.learned == rhs.learned
+    }
+
+    /// Hashes the secrets and the store's identity.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(secrets)
+        hasher.combine(learned)
+    }
 }
 
 /// Secrets learned while a driver runs (a token minted or refreshed after the driver was built), shared
@@ -53,6 +68,7 @@ public struct CredentialRedactor: Sendable, Hashable {
 public final class SecretStore: @unchecked Sendable, Hashable {
     private let lock = NSLock()
     private var stored: Set<String> = []
+    private var compiled = SecretMatcher([String]())
 
     /// Creates an empty store.
     public init() {}
@@ -60,11 +76,16 @@ public final class SecretStore: @unchecked Sendable, Hashable {
     /// Remembers `secret` (values shorter than 4 characters are ignored, as in the redactor).
     public func remember(_ secret: String) {
         guard secret.count >= 4 else { return }
-        lock.withLock { _ = stored.insert(secret) }
+        lock.withLock {
+            if stored.insert(secret).inserted { compiled = compiled.adding(secret) }
+        }
     }
 
     /// Every secret remembered so far.
     public var secrets: Set<String> { lock.withLock { stored } }
+
+    /// The forms of every secret remembered so far, ready to search for.
+    var matcher: SecretMatcher { lock.withLock { compiled } }
 
     /// Stores are equal only to themselves.
     public static func == (lhs: SecretStore, rhs: SecretStore) -> Bool { lhs === rhs }

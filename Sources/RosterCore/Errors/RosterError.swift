@@ -27,6 +27,21 @@ public struct RosterError: Error, Hashable, Sendable, CustomStringConvertible {
         case responseTooLarge
         /// A next link or redirect pointed at another origin; refused so credentials never leave.
         case untrustedEndpoint
+        /// A write was sent but no answer came (timeout, connection lost after sending, a deadline), so
+        /// the vendor may or may not have applied it. It is never retried blindly: read the record
+        /// (e.g. `Roster.enrollment`) to learn the outcome before trying again.
+        case outcomeUnknown
+    }
+
+    /// How far a request that got no answer went before it failed: what decides whether repeating it
+    /// is safe.
+    public enum Delivery: String, Hashable, Sendable, Codable {
+        /// It certainly never reached the vendor (refused connection, unknown host, TLS failure, a
+        /// deadline that passed before sending): repeating it is safe, whatever the method.
+        case notSent
+        /// It may have reached the vendor (timeout, connection lost, a deadline that passed while it
+        /// was in flight): only an idempotent request may be repeated.
+        case maybeSent
     }
 
     /// What went wrong, portably.
@@ -49,12 +64,15 @@ public struct RosterError: Error, Hashable, Sendable, CustomStringConvertible {
     public var vendorBody: String?
     /// Per-field details of an invalid-argument error, when the vendor gave them.
     public var fieldErrors: [FieldError]
+    /// For a request that got no answer: whether it can have reached the vendor; nil for errors that
+    /// came with a response, or when the transport does not say.
+    public var delivery: Delivery?
 
     /// Creates an error.
     public init(
         _ code: Code, _ message: String, provider: ProviderID? = nil, httpStatus: Int? = nil, method: String? = nil,
         path: String? = nil, retryAfterSeconds: Double? = nil, jsonPath: String? = nil, vendorBody: String? = nil,
-        fieldErrors: [FieldError] = []
+        fieldErrors: [FieldError] = [], delivery: Delivery? = nil
     ) {
         self.code = code
         self.message = message
@@ -66,6 +84,7 @@ public struct RosterError: Error, Hashable, Sendable, CustomStringConvertible {
         self.jsonPath = jsonPath
         self.vendorBody = vendorBody.map { String($0.prefix(4096)) }
         self.fieldErrors = fieldErrors
+        self.delivery = delivery
     }
 
     /// One line: code, provider, request, status and message.
@@ -78,8 +97,10 @@ public struct RosterError: Error, Hashable, Sendable, CustomStringConvertible {
         if let jsonPath { text += " (at \(jsonPath))" }
         if let retryAfterSeconds { text += " (retry after \(retryAfterSeconds) s)" }
         if !fieldErrors.isEmpty {
-            text += " — " + fieldErrors.map { "\($0.field ?? "-"): \($0.messages.joined(separator: "; "))" }
-                .joined(separator: ", ")
+            text += " — " + fieldErrors.map { item in
+                let messages = item.messages.joined(separator: "; ")
+                return item.field.map { "\($0): \(messages)" } ?? messages
+            }.joined(separator: ", ")
         }
         return text
     }

@@ -1,5 +1,5 @@
-/// A lazy listing of courses: an `AsyncSequence` that fetches pages on demand, de-duplicates by id
-/// and applies the title search locally.
+/// A lazy listing of courses: an `AsyncSequence` that fetches pages on demand, de-duplicates by id,
+/// repairs drift like an enrollment listing, and applies the title search locally.
 public struct CourseListing<Driver: RosterDriver>: AsyncSequence, Sendable {
     public typealias Element = Course
 
@@ -26,7 +26,6 @@ public struct CourseListing<Driver: RosterDriver>: AsyncSequence, Sendable {
         private var started = false
         private var buffer: [Course] = []
         private var index = 0
-        private var seen: Set<CourseID> = []
 
         init(roster: Roster<Driver>, query: CourseQuery) {
             self.roster = roster
@@ -53,15 +52,11 @@ public struct CourseListing<Driver: RosterDriver>: AsyncSequence, Sendable {
                         let driver = roster.driver
                         segment = PagedSegment(
                             query: query, style: caps.coursePaging, limit: query.pageSize ?? caps.defaultPageSize,
-                            fetch: { try await driver.fetchCourses($0) })
+                            policy: roster.listingPolicy, fetch: { try await driver.fetchCourses($0) })
                     }
-                    let known = seen
-                    guard let page = try await segment?.nextPage(newRecords: {
-                        $0.records.filter { !known.contains($0.id) }.count
-                    }) else { return nil }
+                    guard let page = try await segment?.nextPage() else { return nil }
                     let needle = query.search?.lowercased()
-                    buffer = page.fetched.records.filter { course in
-                        guard seen.insert(course.id).inserted else { return false }
+                    buffer = page.fresh.filter { course in
                         guard let needle, !needle.isEmpty else { return true }
                         return course.title?.lowercased().contains(needle) == true
                     }

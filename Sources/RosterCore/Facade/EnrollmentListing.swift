@@ -54,14 +54,8 @@ public struct EnrollmentListing<Driver: RosterDriver>: AsyncSequence, Sendable {
         private var courseTitles: [CourseID: String] = [:]
         private var currentCourse: CourseID?
         private var segment: PagedSegment<EnrollmentQuery, Enrollment>?
-        private var segmentTotal: Int?
-        private var segmentPages = 0
         private var buffer: [Enrollment] = []
         private var bufferIndex = 0
-        private var bufferIDs: [EnrollmentID] = []
-        private var bufferPosition: PagePosition = .start
-        private var seen: Set<EnrollmentID> = []
-        private var skipOnFirstPage: Set<EnrollmentID> = []
         private var localFilters: Set<EnrollmentFilter> = []
         private var serverQuery = EnrollmentQuery()
         private var limit = 0
@@ -90,24 +84,15 @@ public struct EnrollmentListing<Driver: RosterDriver>: AsyncSequence, Sendable {
                 if bufferIndex < buffer.count {
                     let record = buffer[bufferIndex]
                     bufferIndex += 1
-                    if bufferIndex < buffer.count {
-                        state.noteYield(count: bufferIndex)
-                    } else {
-                        state.update { $0.records += 1 }
-                        saveCheckpoint()
-                    }
+                    state.noteYield(consumed: bufferIndex, of: buffer.count)
                     return record
                 }
                 if finished { return nil }
                 if !started { try await start() }
                 if segment == nil {
-                    if courses != nil {
-                        guard let course = courses?.first else { return finish() }
-                        courses?.removeFirst()
-                        beginSegment(course: course, at: .start)
-                    } else {
-                        return finish()
-                    }
+                    guard let course = courses?.first else { return finish() }
+                    courses?.removeFirst()
+                    beginWalk(course: course)
                 }
                 try await fetchPage()
             }
@@ -135,91 +120,95 @@ public struct EnrollmentListing<Driver: RosterDriver>: AsyncSequence, Sendable {
                 guard checkpoint.query == query else {
                     throw RosterError(.invalidArgument, "the checkpoint was saved for a different query")
                 }
-                skipOnFirstPage = Set(checkpoint.yieldedOnPage)
-                seen = skipOnFirstPage
                 courses = checkpoint.remainingCourses
-                if let course = checkpoint.currentCourse {
-                    beginSegment(course: course, at: checkpoint.position)
-                } else if courses == nil {
-                    beginSegment(course: nil, at: checkpoint.position)
+                guard !checkpoint.walkFinished else { return }
+                if checkpoint.currentCourse != nil || checkpoint.remainingCourses == nil {
+                    beginWalk(
+                        course: checkpoint.currentCourse, at: checkpoint.position, progress: checkpoint.walk,
+                        yielded: checkpoint.yieldedInWalk ?? checkpoint.yieldedOnPage,
+                        skipOnFirstPage: checkpoint.yieldedOnPage)
                 }
                 return
             }
             if capabilities.listsPerCourse && query.course == nil {
                 let walked = try await roster.allCourses(counters: counters)
                 courses = walked.map(\.id)
-                courseTitles = Dictionary(walked.compactMap { c in c.title.map { (c.id, $0) } }, uniquingKeysWith: { a, _ in a })
+                courseTitles = Dictionary(
+                    walked.compactMap { c in c.title.map { (c.id, $0) } }, uniquingKeysWith: { a, _ in a })
             } else {
-                beginSegment(course: nil, at: .start)
+                beginWalk(course: nil)
             }
         }
 
-        private mutating func beginSegment(course: CourseID?, at position: PagePosition) {
-            var segmentQuery = serverQuery
-            if let course { segmentQuery.course = course }
+        private mutating func beginWalk(
+            course: CourseID?, at position: PagePosition = .start, progress: WalkProgress = WalkProgress(),
+            yielded: [EnrollmentID] = [], skipOnFirstPage: [EnrollmentID] = []
+        ) {
+            var walkQuery = serverQuery
+            if let course { walkQuery.course = course }
             currentCourse = course
-            segmentTotal = nil
-            segmentPages = 0
             if course != nil { state.update { $0.coursesWalked += 1 } }
             let driver = roster.driver
             segment = PagedSegment(
-                query: segmentQuery, style: roster.capabilities.enrollmentPaging, limit: limit, resumingAt: position,
-                fetch: { try await driver.fetchEnrollments($0) })
+                query: walkQuery, style: roster.capabilities.enrollmentPaging, limit: limit,
+                policy: roster.listingPolicy, resumingAt: position, progress: progress, yielded: SeenIDs(yielded),
+                skipOnFirstPage: Set(skipOnFirstPage), fetch: { try await driver.fetchEnrollments($0) })
         }
 
         private mutating func fetchPage() async throws {
-            let seenSoFar = seen
-            let page = try await ListingCounters.$current.withValue(counters) {
-                try await segment!.nextPage(newRecords: { page in
-                    page.records.reduce(0) { $0 + (seenSoFar.contains($1.id) ? 0 : 1) }
-                })
-            }
-            if segment?.position == nil { segment = nil }
+            guard var walk = segment else { return }
+            let page = try await ListingCounters.$current.withValue(counters) { try await walk.nextPage() }
+            segment = walk.position == nil ? nil : walk
             guard let page else { return }
-            segmentPages += 1
             var kept: [Enrollment] = []
-            var duplicates = 0
+            kept.reserveCapacity(page.fresh.count)
             var filtered = 0
-            for var record in page.fetched.records {
-                if skipOnFirstPage.contains(record.id) { continue }
+            for var record in page.fresh {
                 if record.course.title == nil, let title = courseTitles[record.course.id] { record.course.title = title }
-                guard seen.insert(record.id).inserted else {
-                    duplicates += 1
-                    continue
-                }
                 if localFilters.isEmpty || query.matches(record, on: localFilters) {
                     kept.append(record)
                 } else {
                     filtered += 1
                 }
             }
-            skipOnFirstPage = []
-            let total = page.fetched.total
-            let skipped = page.fetched.skipped
-            let previousTotal = segmentTotal
-            let pageNumber = segmentPages
-            let course = currentCourse
             let retries = counters.retries
+            let course = currentCourse
             state.update { report in
                 report.pages += 1
-                report.duplicatesDropped += duplicates
                 report.filteredOutLocally += filtered
-                report.nonRecordsSkipped += skipped
                 report.retries = retries
-                if let total {
-                    if pageNumber == 1 {
+                report.omittedByDriver += page.fetched.omitted
+                if page.pass == 0 {
+                    report.duplicatesDropped += page.repeats
+                    if let total = page.fetched.total, walk.progressBeforeLatestPage.pagesInPass == 0 {
                         report.firstReportedTotal = (report.firstReportedTotal ?? 0) + total
-                    } else if let previousTotal, previousTotal != total {
-                        report.totalChanges.append(.init(course: course, page: pageNumber, from: previousTotal, to: total))
                     }
+                } else {
+                    report.repairPages += 1
+                    report.recordsFoundByRepair += page.fresh.count
+                    if walk.progressBeforeLatestPage.pagesInPass == 0 { report.repairPasses += 1 }
+                }
+                if let ended = page.endedPass, let total = ended.lastTotal,
+                    ended.distinctInPass + ended.omittedInPass != total
+                {
+                    report.countMismatches.append(
+                        .init(course: course, pass: ended.pass, distinct: ended.distinctInPass + ended.omittedInPass,
+                              total: total))
+                }
+                if let change = page.totalChange {
+                    report.totalChanges.append(
+                        .init(course: course, page: walk.progressBeforeLatestPage.pagesInPass + 1, from: change.from,
+                              to: change.to))
                 }
             }
-            if let total { segmentTotal = total }
             buffer = kept
-            bufferIDs = kept.map(\.id)
             bufferIndex = 0
-            bufferPosition = page.position
-            saveCheckpoint()
+            state.setWalk(
+                WalkCheckpointSource(
+                    query: query, remainingCourses: courses, currentCourse: currentCourse, page: page.position,
+                    progressBeforePage: walk.progressBeforeLatestPage, progressAfterPage: walk.progress,
+                    nextPosition: walk.position, freshOnPage: page.fresh.map(\.id), keptOnPage: kept.map(\.id),
+                    yielded: roster.capabilities.enrollmentPaging == .keyset ? nil : walk.yielded))
         }
 
         private mutating func finish() -> Enrollment? {
@@ -229,34 +218,8 @@ public struct EnrollmentListing<Driver: RosterDriver>: AsyncSequence, Sendable {
                 $0.finished = true
                 $0.retries = retries
             }
-            state.setCheckpoint(nil)
+            state.setWalk(nil)
             return nil
-        }
-
-        private func saveCheckpoint() {
-            let consumedAll = bufferIndex >= buffer.count
-            if consumedAll, let next = segment?.position {
-                state.setCheckpoint(
-                    ListingCheckpoint(query: query, remainingCourses: courses, currentCourse: currentCourse,
-                                      position: next, yieldedOnPage: []))
-            } else if consumedAll, segment == nil {
-                // This walk is done: resume at the next course (or at the end).
-                guard let nextCourse = courses?.first else {
-                    state.setCheckpoint(
-                        ListingCheckpoint(query: query, remainingCourses: courses.map { _ in [] },
-                                          currentCourse: nil, position: bufferPosition,
-                                          yieldedOnPage: bufferIDs))
-                    return
-                }
-                state.setCheckpoint(
-                    ListingCheckpoint(query: query, remainingCourses: Array(courses!.dropFirst()),
-                                      currentCourse: nextCourse, position: .start, yieldedOnPage: []))
-            } else {
-                state.setCheckpoint(
-                    ListingCheckpoint(query: query, remainingCourses: courses, currentCourse: currentCourse,
-                                      position: bufferPosition, yieldedOnPage: []),
-                    yielded: bufferIndex, of: bufferIDs)
-            }
         }
     }
 }

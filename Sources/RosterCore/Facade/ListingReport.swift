@@ -11,9 +11,6 @@ public struct ListingReport: Hashable, Sendable, Codable {
     public var duplicatesDropped = 0
     /// Records fetched but dropped by a filter the facade applied locally.
     public var filteredOutLocally = 0
-    /// Entries the vendor listed that are no record and the driver left out (a Course Dashboard
-    /// user whose `join_status` is null: no relation to the course, so no enrollment).
-    public var nonRecordsSkipped = 0
     /// Requests that were retried (429, 5xx, timeouts), as counted by the HTTP layer.
     public var retries = 0
     /// Filters the vendor applied on its server.
@@ -29,6 +26,18 @@ public struct ListingReport: Hashable, Sendable, Codable {
     public var firstReportedTotal: Int?
     /// Every change of the reported total between pages of one walk.
     public var totalChanges: [TotalChange] = []
+    /// Passes whose count of distinct records disagreed with the vendor's final total, in either
+    /// direction (records beyond the total, or fewer than it).
+    public var countMismatches: [CountMismatch] = []
+    /// Repair passes run because a walk drifted (see `ListingPolicy`).
+    public var repairPasses = 0
+    /// Pages fetched by repair passes (included in `pages`): what exactly-once cost.
+    public var repairPages = 0
+    /// Records that only a repair pass found (included in `records` when they passed the filters).
+    public var recordsFoundByRepair = 0
+    /// Entries the vendor sent that the driver did not turn into records (e.g. Course Dashboard users
+    /// with no relation to the course).
+    public var omittedByDriver = 0
     /// True once the listing reached its end without error.
     public var finished = false
 
@@ -40,6 +49,23 @@ public struct ListingReport: Hashable, Sendable, Codable {
     public var countDrift: Int? {
         guard firstReportedTotal != nil else { return nil }
         return totalChanges.reduce(0) { $0 + ($1.to - $1.from) }
+    }
+
+    /// The sum of every rise of the reported total (records that appeared while listing).
+    public var countDriftUp: Int { totalChanges.reduce(0) { $0 + max(0, $1.to - $1.from) } }
+    /// The sum of every fall of the reported total (records that went away while listing), positive.
+    public var countDriftDown: Int { totalChanges.reduce(0) { $0 + max(0, $1.from - $1.to) } }
+
+    /// A pass whose distinct records did not match the vendor's total at its end.
+    public struct CountMismatch: Hashable, Sendable, Codable {
+        /// The course whose listing it was, when walking courses.
+        public var course: CourseID?
+        /// 0 for the first pass, then repair passes.
+        public var pass: Int
+        /// Distinct records the pass met.
+        public var distinct: Int
+        /// The vendor's total on the pass's last page.
+        public var total: Int
     }
 
     /// One change of a reported total.
@@ -86,58 +112,6 @@ final class LatestListingState: @unchecked Sendable {
         get { lock.withLock { current } }
         set { lock.withLock { current = newValue } }
     }
-}
-
-/// Lock-guarded state of one pass, behind its `report` and `checkpoint`.
-final class ListingState: @unchecked Sendable {
-    private let lock = NSLock()
-    private var _report = ListingReport()
-    private var _checkpoint: ListingCheckpoint?
-    /// When set, the checkpoint's `yieldedOnPage` is the first `count` of `ids`, built only when read:
-    /// saving a checkpoint per record then costs O(1), not O(records on the page).
-    private var _yielded: (ids: [EnrollmentID], count: Int)?
-
-    var report: ListingReport { lock.withLock { _report } }
-    var checkpoint: ListingCheckpoint? {
-        lock.withLock {
-            guard var checkpoint = _checkpoint else { return nil }
-            if let yielded = _yielded { checkpoint.yieldedOnPage = Array(yielded.ids.prefix(yielded.count)) }
-            return checkpoint
-        }
-    }
-
-    func update(_ body: (inout ListingReport) -> Void) { lock.withLock { body(&_report) } }
-    func reset() { lock.withLock { _report = ListingReport(); _checkpoint = nil; _yielded = nil } }
-    func setCheckpoint(_ checkpoint: ListingCheckpoint?) { lock.withLock { _checkpoint = checkpoint; _yielded = nil } }
-    /// Counts one record handed out and, when the checkpoint is mid-page, moves its yielded count to
-    /// `count`: the whole per-record cost, one lock.
-    func noteYield(count: Int) {
-        lock.withLock {
-            _report.records += 1
-            _yielded?.count = count
-        }
-    }
-    /// Saves `checkpoint` with the first `count` of the page's `ids` as yielded.
-    func setCheckpoint(_ checkpoint: ListingCheckpoint, yielded count: Int, of ids: [EnrollmentID]) {
-        lock.withLock { _checkpoint = checkpoint; _yielded = (ids, count) }
-    }
-}
-
-/// Where a listing stands, saved so that a long listing can resume after a crash. It names the page
-/// being consumed and the ids already yielded from it; resuming re-fetches that page and skips them.
-/// Records yielded on earlier pages are not remembered, so a vendor that moves records between pages
-/// can still show one again after a resume: de-duplicate across a resume if that matters.
-public struct ListingCheckpoint: Hashable, Sendable, Codable {
-    /// The query the listing was made for; resuming with another query is refused.
-    public var query: EnrollmentQuery
-    /// The courses still to walk after the current one (per-course vendors only).
-    public var remainingCourses: [CourseID]?
-    /// The course being walked (per-course vendors only).
-    public var currentCourse: CourseID?
-    /// The page being consumed.
-    public var position: PagePosition
-    /// Ids already yielded from that page.
-    public var yieldedOnPage: [EnrollmentID]
 }
 
 /// Thrown by `collect(max:)` when a listing holds more records than the cap: nothing is silently cut.

@@ -11,10 +11,18 @@ import Foundation
 public struct Roster<Driver: RosterDriver>: Sendable {
     /// The driver doing the vendor-specific work; also the escape hatch to vendor-only APIs.
     public let driver: Driver
+    /// How listings guard against runaway paging and repair drift.
+    public let listingPolicy: ListingPolicy
 
-    /// Creates a facade over `driver`.
-    public init(driver: Driver) {
+    /// Creates a facade over `driver`, listing under `listingPolicy`.
+    public init(driver: Driver, listingPolicy: ListingPolicy = ListingPolicy()) {
         self.driver = driver
+        self.listingPolicy = listingPolicy
+    }
+
+    /// The same facade with another listing policy (e.g. `.always` verification for a migration).
+    public func with(listingPolicy: ListingPolicy) -> Roster<Driver> {
+        Roster(driver: driver, listingPolicy: listingPolicy)
     }
 
     /// The provider's name.
@@ -51,6 +59,13 @@ public struct Roster<Driver: RosterDriver>: Sendable {
         if let status = changes.status, !capabilities.writableStatuses.contains(status) {
             throw RosterError(.unsupported, "\(provider) cannot write the status \(status)", provider: provider)
         }
+        let unwritable = changes.fields.subtracting(capabilities.updatableFields)
+        if capabilities.supports(.updateEnrollment), !unwritable.isEmpty {
+            throw RosterError(
+                .unsupported,
+                "\(provider) cannot write \(unwritable.map(\.rawValue).sorted().joined(separator: ", "))",
+                provider: provider)
+        }
         return try await perform(.updateEnrollment, course: course) {
             try await driver.update(id, course: course, with: changes)
         }
@@ -58,10 +73,22 @@ public struct Roster<Driver: RosterDriver>: Sendable {
 
     /// Puts a person into a course; reports `alreadyEnrolled` (not an error) when nothing changed.
     public func enroll(_ request: EnrollRequest) async throws -> EnrollOutcome {
-        if !capabilities.enrollableRoles.isEmpty, !capabilities.enrollableRoles.contains(request.role) {
-            throw RosterError(.unsupported, "\(provider) cannot enroll with the role \(request.role)", provider: provider)
-        }
+        try checkEnrollableRole(request.role)
         return try await perform(.enroll, course: request.course) { try await driver.enroll(request) }
+    }
+
+    /// What `enroll(request)` would do, found by reading only: `.alreadyEnrolled` when the person
+    /// already holds the place, nil when a write would be sent. Throws what `enroll` would throw
+    /// before writing (an unsupported role, a missing course or person). For dry runs.
+    public func previewEnroll(_ request: EnrollRequest) async throws -> EnrollOutcome? {
+        try checkEnrollableRole(request.role)
+        return try await perform(.enroll, course: request.course) { try await driver.previewEnroll(request) }
+    }
+
+    private func checkEnrollableRole(_ role: EnrollmentRole) throws {
+        if !capabilities.enrollableRoles.isEmpty, !capabilities.enrollableRoles.contains(role) {
+            throw RosterError(.unsupported, "\(provider) cannot enroll with the role \(role)", provider: provider)
+        }
     }
 
     /// Takes a person out of a course.
@@ -102,22 +129,20 @@ public struct Roster<Driver: RosterDriver>: Sendable {
         }
     }
 
-    /// Every course, walking the course listing to its end (ids de-duplicated, vendor order kept).
+    /// Every course, walking the course listing to its verified end (ids de-duplicated, vendor order
+    /// kept; a course listing that drifts is repaired like an enrollment listing, since a missed
+    /// course would miss all of its enrollments).
     func allCourses(counters: ListingCounters) async throws -> [Course] {
         let driver = self.driver
-        var segment = PagedSegment<CourseQuery, Course>(
+        var walk = PagedSegment<CourseQuery, Course>(
             query: CourseQuery(), style: capabilities.coursePaging, limit: capabilities.defaultPageSize,
-            fetch: { try await driver.fetchCourses($0) })
+            policy: listingPolicy, fetch: { try await driver.fetchCourses($0) })
         var courses: [Course] = []
-        var seen: Set<CourseID> = []
         while true {
             try Task.checkCancellation()
-            let known = seen
-            let page = try await ListingCounters.$current.withValue(counters) {
-                try await segment.nextPage(newRecords: { $0.records.filter { !known.contains($0.id) }.count })
-            }
+            let page = try await ListingCounters.$current.withValue(counters) { try await walk.nextPage() }
             guard let page else { break }
-            for course in page.fetched.records where seen.insert(course.id).inserted { courses.append(course) }
+            courses += page.fresh
         }
         return courses
     }
@@ -127,7 +152,9 @@ public struct Roster<Driver: RosterDriver>: Sendable {
         _ operation: DriverCapabilities.Operation, course: CourseID?, _ body: () async throws -> T
     ) async throws -> T {
         guard capabilities.supports(operation) else { throw driver.unsupported(operation) }
-        if capabilities.needsCourseForRecordAccess, course == nil, operation != .enroll {
+        if capabilities.needsCourseForRecordAccess, course == nil,
+            [.getEnrollment, .updateEnrollment, .unenroll].contains(operation)
+        {
             throw RosterError(.invalidArgument, "\(provider) needs the course id for \(operation.rawValue)", provider: provider)
         }
         do {

@@ -1,24 +1,43 @@
 /// The one paging engine. Given a driver's paging style, it turns each fetched page into the next
-/// position to ask for, or the end, and refuses to loop: a repeated cursor or link, an empty page
-/// that still points onward, a page larger than asked for, or a full page of nothing but records
-/// already seen all end the listing with `inconsistentPaging`.
+/// position to ask for, or the end, and refuses to loop or to stop short:
+/// - a repeated cursor or link, an empty page that still points onward, a page larger than asked for,
+///   or a page of ANY size that brings only records already seen end the walk with `inconsistentPaging`;
+/// - a walk never ends on a full page while the vendor's total could be too low: it asks once more;
+/// - a hard page cap (`maxPages`, and one derived from the largest total the vendor reported) stops a
+///   vendor that keeps pointing onward for ever.
 public struct PageWalker: Sendable {
+    /// The default hard cap on pages per walk.
+    public static let defaultMaxPages = 100_000
+
     /// The style being walked.
     public let style: PagingStyle
     /// The page size asked for.
     public let limit: Int
+    /// The most pages this walk may fetch, whatever the vendor says.
+    public let maxPages: Int
+    /// Pages judged so far.
+    public private(set) var pagesWalked = 0
+    /// The largest total the vendor reported so far, where it reports one.
+    public private(set) var largestTotal: Int?
     private var visitedCursors: Set<String> = []
     private var pageIndex: Int
+    private var resumedMidPage: Bool
 
-    /// Creates a walker for `style` at page size `limit`, starting at `position`.
-    public init(style: PagingStyle, limit: Int, resumingAt position: PagePosition = .start) {
+    /// Creates a walker for `style` at page size `limit`, starting at `position`, fetching at most
+    /// `maxPages` pages.
+    public init(
+        style: PagingStyle, limit: Int, resumingAt position: PagePosition = .start,
+        maxPages: Int = PageWalker.defaultMaxPages
+    ) {
         self.style = style
         self.limit = limit
+        self.maxPages = max(1, maxPages)
         switch (style, position) {
         case (.pageNumber(let first), .start), (.pageNumberWithTotal(let first), .start): pageIndex = first
         case (_, .page(let n)): pageIndex = n
         default: pageIndex = 0
         }
+        resumedMidPage = position != .start
         if case .after(let key) = position { visitedCursors.insert("after:" + key) }
         if case .link(let url) = position { visitedCursors.insert("link:" + url) }
     }
@@ -31,41 +50,56 @@ public struct PageWalker: Sendable {
         case end
     }
 
-    /// Judges `page`, fetched at `position`, of which `newRecords` records had not been seen before.
-    /// Returns where to go next, or throws `inconsistentPaging`. Entries the driver skipped as no
-    /// record count toward the page's size and as new (they are never yielded, so never "seen").
+    /// Judges `page`, fetched at `position`, of which `newRecords` records had not been seen before in
+    /// this walk. Returns where to go next, or throws `inconsistentPaging`.
     public mutating func advance<R>(after page: FetchedPage<R>, at position: PagePosition, newRecords: Int) throws
         -> Step
     {
-        let count = page.records.count + page.skipped
-        let newRecords = newRecords + page.skipped
+        let count = page.records.count + page.omitted
+        let firstJudged = pagesWalked == 0
+        pagesWalked += 1
         if count > limit {
             throw inconsistency("the vendor returned \(count) records on a page of \(limit) at \(position)")
         }
+        // The first page after a resume may hold only records yielded before the checkpoint.
+        if page.records.count > 0 && newRecords == 0 && !(firstJudged && resumedMidPage) {
+            throw inconsistency("the page at \(position) brought only records already listed (\(count) of them)")
+        }
+        if let total = page.total {
+            if total < 0 { throw inconsistency("the vendor reported a negative total (\(total)) at \(position)") }
+            largestTotal = max(largestTotal ?? 0, total)
+        }
+        let step = try nextStep(page, at: position, count: count)
+        if case .next = step { try checkCaps(at: position) }
+        return step
+    }
+
+    private mutating func nextStep<R>(_ page: FetchedPage<R>, at position: PagePosition, count: Int) throws -> Step {
         switch style {
         case .pageNumber:
             if count < limit { return .end }
-            if newRecords == 0 { throw inconsistency("page \(pageIndex) repeated records already listed") }
             pageIndex += 1
             return .next(.page(pageIndex))
 
         case .pageNumberWithTotal(let first):
             let pagesDone = pageIndex - first + 1
+            let before = (pagesDone - 1) * limit
             if count == 0 {
-                if let total = page.total, (pagesDone - 1) * limit < total, total > 0 {
+                if let total = page.total, before < total {
                     throw inconsistency("page \(pageIndex) is empty but the total of \(total) points onward")
                 }
                 return .end
             }
-            if let total = page.total, count < limit, (pagesDone - 1) * limit + count < total {
-                throw inconsistency(
-                    "page \(pageIndex) holds \(count) of \(limit) records but the total of \(total) points onward (does the vendor cap the page size?)")
+            if count < limit {
+                if let total = page.total, before + count < total {
+                    throw inconsistency(
+                        "page \(pageIndex) holds \(count) of \(limit) records but the total of \(total) points onward (does the vendor cap the page size?)"
+                    )
+                }
+                return .end
             }
-            if let total = page.total, pagesDone * limit >= total { return .end }
-            if page.total == nil && count < limit { return .end }
-            if count == limit && newRecords == 0 {
-                throw inconsistency("page \(pageIndex) repeated records already listed")
-            }
+            // A full page: even when the total says this was the last one, ask once more, because a
+            // total that is too low must not cut the listing short.
             pageIndex += 1
             return .next(.page(pageIndex))
 
@@ -83,14 +117,34 @@ public struct PageWalker: Sendable {
         case .nextLink:
             guard let link = page.nextLink else { return .end }
             if count == 0 { throw inconsistency("an empty page at \(position) still points onward") }
-            if count == limit && newRecords == 0 {
-                throw inconsistency("a full page at \(position) repeated records already listed")
-            }
             guard visitedCursors.insert("link:" + link).inserted else {
                 throw inconsistency("the next link repeated")
             }
             return .next(.link(link))
         }
+    }
+
+    /// Throws when going on would pass the hard cap, or the cap the vendor's own total implies
+    /// (twice the pages the largest reported total needs, plus two).
+    private func checkCaps(at position: PagePosition) throws {
+        if pagesWalked >= maxPages {
+            throw inconsistency(
+                "the walk reached its cap of \(maxPages) pages at \(position) and the vendor still points onward")
+        }
+        if let total = largestTotal {
+            let needed = saturatingAdd(total / max(1, limit), 1)
+            let implied = saturatingAdd(saturatingAdd(needed, needed), 2)
+            if pagesWalked >= implied {
+                throw inconsistency(
+                    "the vendor's total of \(total) needs about \(needed) pages of \(limit), yet page \(pagesWalked) still points onward"
+                )
+            }
+        }
+    }
+
+    private func saturatingAdd(_ a: Int, _ b: Int) -> Int {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? Int.max : sum
     }
 
     private func inconsistency(_ message: String) -> RosterError {

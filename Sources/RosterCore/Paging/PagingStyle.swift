@@ -69,19 +69,19 @@ public struct FetchedPage<Record: Sendable>: Sendable {
     public var lastKey: String?
     /// The absolute next link (next-link paging); nil means the end.
     public var nextLink: String?
-    /// Entries the vendor listed on this page that are no record and were left out of `records` (a
-    /// Course Dashboard user whose `join_status` is null has no relation to the course). They still
-    /// count toward the page's size when the engine decides whether the listing goes on.
-    public var skipped: Int
+    /// Entries the vendor sent on this page that the driver deliberately did not turn into records
+    /// (e.g. a Course Dashboard user with no relation to the course). They count toward the page's
+    /// size and the vendor's total, so dropping them never looks like a short page or a lost record.
+    public var omitted: Int
 
     /// Creates a page.
     public init(
-        records: [Record], total: Int? = nil, lastKey: String? = nil, nextLink: String? = nil, skipped: Int = 0
+        records: [Record], total: Int? = nil, lastKey: String? = nil, nextLink: String? = nil, omitted: Int = 0
     ) {
         self.records = records
         self.total = total
         self.lastKey = lastKey
         self.nextLink = nextLink
-        self.skipped = skipped
+        self.omitted = max(0, omitted)
     }
 }

@@ -27,6 +27,22 @@ public struct EnrollmentUpdate: Hashable, Sendable, Codable {
     public var isEmpty: Bool {
         status == nil && completed == nil && passed == nil && paymentCode == nil && customProperties == nil
     }
+
+    /// A field an update can set, for capability declarations.
+    public enum Field: String, Hashable, Sendable, Codable, CaseIterable {
+        case status, completed, passed, paymentCode, customProperties
+    }
+
+    /// The fields this update sets.
+    public var fields: Set<Field> {
+        var set: Set<Field> = []
+        if status != nil { set.insert(.status) }
+        if completed != nil { set.insert(.completed) }
+        if passed != nil { set.insert(.passed) }
+        if paymentCode != nil { set.insert(.paymentCode) }
+        if customProperties != nil { set.insert(.customProperties) }
+        return set
+    }
 }
 
 /// A request to put a person into a course.

@@ -22,6 +22,7 @@ public final class FaultInjector: @unchecked Sendable {
     private let lock = NSLock()
     private var plan: FaultPlan
     private var count = 0
+    private var churned = 0
     private var log: [LoggedRequest] = []
     private var random: SeededGenerator
     private var bucketTokens: Double = 0
@@ -40,11 +41,25 @@ public final class FaultInjector: @unchecked Sendable {
     /// The plan in force.
     public var currentPlan: FaultPlan { lock.withLock { plan } }
 
+    /// The churn to apply after the list page just served: the plan's inserts and deletes, or none
+    /// once `churnPages` list pages have been churned after.
+    public func takeChurn() -> (inserts: Int, deletes: Int) {
+        lock.withLock {
+            guard plan.insertsPerPage > 0 || plan.deletesPerPage > 0 else { return (0, 0) }
+            if let limit = plan.churnPages {
+                guard churned < limit else { return (0, 0) }
+            }
+            churned += 1
+            return (plan.insertsPerPage, plan.deletesPerPage)
+        }
+    }
+
     /// Replaces the plan (request numbering continues).
     public func setPlan(_ newPlan: FaultPlan) {
         lock.withLock {
             plan = newPlan
             random = SeededGenerator(seed: newPlan.seed)
+            churned = 0
         }
     }
 
@@ -88,6 +103,7 @@ public final class FaultInjector: @unchecked Sendable {
         } else {
             var real = try await handler(request)
             if plan.truncated.contains(number) { real.body = real.body.prefix(real.body.count / 2) }
+            if plan.lateAnswers.contains(number) { try await clock.sleep(seconds: plan.lateAnswerSeconds) }
             response = real
         }
         let entry = LoggedRequest(

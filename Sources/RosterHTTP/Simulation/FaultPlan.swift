@@ -30,6 +30,11 @@ public struct FaultPlan: Hashable, Sendable, Codable {
     public var malformed: Set<Int> = []
     /// Request numbers answered 200 with the real body cut in half.
     public var truncated: Set<Int> = []
+    /// Request numbers handled as usual (a write is applied) but answered only `lateAnswerSeconds`
+    /// later: a vendor whose answer is lost, as a client with a shorter deadline sees it.
+    public var lateAnswers: Set<Int> = []
+    /// How late the answers of `lateAnswers` come, in seconds (slept on the simulator's clock).
+    public var lateAnswerSeconds: Double = 30
     /// Extra latency on every request, in seconds (slept on the simulator's clock).
     public var latencySeconds: Double = 0
     /// A fraction (0...1) of requests answered 429 at random (seeded by `seed`), on top of `throttled`.
@@ -40,6 +45,9 @@ public struct FaultPlan: Hashable, Sendable, Codable {
     public var insertsPerPage: Int = 0
     /// Records deleted after each list page is served.
     public var deletesPerPage: Int = 0
+    /// How many list pages are followed by churn; nil: every one. A bounded churn lets a listing's
+    /// repair passes settle; unbounded churn makes page-number and offset listings fail loudly.
+    public var churnPages: Int?
     /// Seed for the random choices.
     public var seed: UInt64 = 1
 
@@ -51,8 +59,9 @@ public struct FaultPlan: Hashable, Sendable, Codable {
         throttled: Set<Int> = [], retryAfter: RetryAfterForm = .seconds(1), unavailable: Set<Int> = [],
         forcedStatus: [Int: Int] = [:], echoHeaders: Set<Int> = [], malformed: Set<Int> = [], truncated: Set<Int> = [], latencySeconds: Double = 0,
         randomThrottleRate: Double = 0, enforcedRateLimit: RateLimit? = nil, insertsPerPage: Int = 0,
-        deletesPerPage: Int = 0, seed: UInt64 = 1
+        deletesPerPage: Int = 0, churnPages: Int? = nil, seed: UInt64 = 1
     ) {
+        self.churnPages = churnPages
         self.throttled = throttled
         self.retryAfter = retryAfter
         self.unavailable = unavailable

@@ -35,7 +35,10 @@ public struct HTTPClient: HTTPTransport {
     private static func run(
         _ request: HTTPRequest, _ rest: ArraySlice<any HTTPMiddleware>, _ transport: any HTTPTransport
     ) async throws -> HTTPResponse {
-        guard let first = rest.first else { return try await transport.send(request) }
+        guard let first = rest.first else {
+            TransportTracker.current?.markReached()
+            return try await transport.send(request)
+        }
         let remaining = rest.dropFirst()
         return try await first.intercept(request) { try await run($0, remaining, transport) }
     }

@@ -4,32 +4,45 @@ import FoundationNetworking
 #endif
 import RosterCore
 
-/// The default transport: URLSession (FoundationNetworking on Linux), made safe for credentials and
-/// honest about time.
+/// The default transport: URLSession (FoundationNetworking on Linux), made safe for credentials,
+/// memory and time.
+/// - A body cap enforced while reading: a `Content-Length` above `maxBodyBytes` is refused before the
+///   body is read, and the bytes are counted as they arrive (after libcurl has decompressed them, so a
+///   small gzip body that expands past the cap stops at the cap): `responseTooLarge`, with memory
+///   held near the cap rather than the body's size. (The transfer is cancelled without waiting;
+///   URLSession may run it on for a while, dropping every further byte as it arrives.)
 /// - An overall deadline per request (URLSession's own timeouts are idle timeouts on Linux: a
-///   trickling response outlives them), raced against the request in a task group.
+///   trickling response outlives them).
 /// - Redirects are followed only within the same scheme, host and port; a redirect to another origin
 ///   is refused with `untrustedEndpoint`, so a key or token is never sent elsewhere.
-/// - Task cancellation surfaces as `CancellationError`; network failures and the deadline as
-///   `unavailable`. Non-2xx statuses are responses, not errors.
+/// - Task cancellation surfaces as `CancellationError`. A request that got no answer fails by how far
+///   it went (see `UnansweredRequest`): never sent → `unavailable`; maybe sent → `unavailable` when
+///   it may be repeated, else `outcomeUnknown`. Non-2xx statuses are responses, not errors.
 public struct URLSessionTransport: HTTPTransport {
     /// Seconds a whole request may take, from sending to the last body byte.
     public let deadlineSeconds: Double
+    /// The most body bytes (decompressed) one response may have; more fails with `responseTooLarge`.
+    public let maxBodyBytes: Int
     private let session: URLSession
+    private let delegate: SessionDelegate
 
-    /// Creates a transport with its own session.
-    public init(deadlineSeconds: Double = 60) {
+    /// Creates a transport with its own session. The default cap matches `VendorAPI`'s (32 MiB).
+    public init(deadlineSeconds: Double = 60, maxBodyBytes: Int = 32 << 20) {
         self.deadlineSeconds = deadlineSeconds
+        self.maxBodyBytes = max(0, maxBodyBytes)
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = deadlineSeconds
         configuration.httpCookieStorage = nil
         configuration.urlCache = nil
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        self.session = URLSession(configuration: configuration, delegate: SameOriginRedirects(), delegateQueue: nil)
+        let delegate = SessionDelegate()
+        self.delegate = delegate
+        self.session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
     }
 
     /// Sends one request: see the type's description.
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        try Task.checkCancellation()
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method.rawValue
         urlRequest.httpBody = request.body
@@ -37,44 +50,22 @@ public struct URLSessionTransport: HTTPTransport {
         if request.body != nil && request.headers["Content-Type"] == nil {
             urlRequest.setValue("application/octet-stream", forHTTPHeaderField: "Content-Type")
         }
-        let session = self.session
-        let prepared = urlRequest
-        let deadline = deadlineSeconds
-        let display = "\(request.method.rawValue) \(request.pathForDisplay)"
-        do {
-            return try await withThrowingTaskGroup(of: HTTPResponse?.self) { group in
-                group.addTask {
-                    let (data, response) = try await session.data(for: prepared)
-                    guard let http = response as? HTTPURLResponse else {
-                        throw RosterError(.unavailable, "no HTTP response for \(display)")
-                    }
-                    return try Self.convert(http, data, original: request.url)
-                }
-                group.addTask {
-                    try await Task.sleep(nanoseconds: UInt64(deadline * 1_000_000_000))
-                    return nil
-                }
-                defer { group.cancelAll() }
-                guard let first = try await group.next(), let response = first else {
-                    throw RosterError(.unavailable, "no complete response within \(deadline) s for \(display)")
-                }
-                return response
+        let task = session.dataTask(with: urlRequest)
+        let collector = ResponseCollector(request: request, limit: maxBodyBytes, task: task)
+        let (http, body) = try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                collector.start(continuation, deadlineSeconds: deadlineSeconds, delegate: delegate)
             }
-        } catch let error as URLError {
-            if error.code == .cancelled || Task.isCancelled { throw CancellationError() }
-            throw RosterError(.unavailable, "network failure for \(display): \(Self.describe(error))")
-        } catch is CancellationError {
-            throw CancellationError()
-        } catch let error as RosterError {
-            if Task.isCancelled { throw CancellationError() }
-            throw error
+        } onCancel: {
+            collector.cancel()
         }
+        return try Self.convert(http, body, original: request.url)
     }
 
     private static func convert(_ http: HTTPURLResponse, _ data: Data, original: URL) throws -> HTTPResponse {
         if (300..<400).contains(http.statusCode), let location = http.value(forHTTPHeaderField: "Location") {
             let target = URL(string: location, relativeTo: original)?.absoluteURL
-            if target.map({ !SameOriginRedirects.sameOrigin($0, original) }) ?? true {
+            if target.map({ !SessionDelegate.sameOrigin($0, original) }) ?? true {
                 throw RosterError(
                     .untrustedEndpoint,
                     "refused a redirect to another origin (\(target?.host ?? "unknown host")); credentials were not sent there")
@@ -85,40 +76,5 @@ public struct URLSessionTransport: HTTPTransport {
             if let name = name as? String, let value = value as? String { headers.add(name, value) }
         }
         return HTTPResponse(status: http.statusCode, headers: headers, body: data)
-    }
-
-    private static func describe(_ error: URLError) -> String {
-        switch error.code {
-        case .cannotConnectToHost: "connection refused"
-        case .timedOut: "timed out"
-        case .cannotFindHost, .dnsLookupFailed: "host not found"
-        case .networkConnectionLost: "connection lost"
-        case .notConnectedToInternet: "not connected"
-        case .secureConnectionFailed, .serverCertificateUntrusted: "TLS failure"
-        default: "URLError \(error.code.rawValue)"
-        }
-    }
-}
-
-/// Follows a redirect only when it stays on the same scheme, host and port; otherwise hands the 3xx
-/// back (which the transport turns into `untrustedEndpoint`).
-final class SameOriginRedirects: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
-    static func sameOrigin(_ a: URL, _ b: URL) -> Bool {
-        func origin(_ url: URL) -> String {
-            let scheme = url.scheme?.lowercased() ?? ""
-            return "\(scheme)://\(url.host?.lowercased() ?? ""):\(url.port ?? (scheme == "https" ? 443 : 80))"
-        }
-        return origin(a) == origin(b)
-    }
-
-    func urlSession(
-        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
-    ) {
-        guard let from = task.originalRequest?.url, let to = request.url, Self.sameOrigin(from, to) else {
-            completionHandler(nil)
-            return
-        }
-        completionHandler(request)
     }
 }

@@ -4,9 +4,9 @@ import Foundation
 import RosterCore
 import RosterHTTP
 
-/// `--provider`, `--base-url`, `--retries`, `--verbose`: how a command reaches its provider. The
-/// credential comes only from the environment, never from the command line (argv is visible to
-/// every user of the machine).
+/// `--provider`, `--base-url`, `--retries`, `--deadline`, `--verbose`: how a command reaches its
+/// provider. The credential comes only from the environment, never from the command line (argv is
+/// visible to every user of the machine).
 struct ConnectionOptions: ParsableArguments {
     @Option(help: "frontcore | meltingspot | course-dashboard | in-memory")
     var provider: String
@@ -17,8 +17,19 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: "Retries of a request answered 429/5xx or failing on the network.")
     var retries: Int = 5
 
+    @Option(
+        help: """
+            Seconds the whole command may spend on the network, retries and waits included (0: no \
+            limit). Past it the command stops with exit 6 (10 for a write left without an answer).
+            """)
+    var deadline: Double = Self.defaultDeadline
+
     @Flag(help: "Log every request (method, URL without secrets, status, time) to stderr.")
     var verbose = false
+
+    /// The default `--deadline`: ten minutes, enough for a large listing at a vendor's rate limit,
+    /// short of what a never-answering vendor would cost through every retry of every request.
+    static let defaultDeadline: Double = 600
 
     /// The kit of `--provider`.
     func kit() throws -> ProviderKit { try ProviderCatalog.require(provider) }
@@ -28,19 +39,38 @@ struct ConnectionOptions: ParsableArguments {
     func roster(
         environment: [String: String] = ProcessInfo.processInfo.environment, dryRun: DryRunRecorder? = nil
     ) throws -> Roster<AnyRosterDriver> {
-        let kit = try kit()
+        guard deadline >= 0, deadline.isFinite else {
+            throw ToolFailure(.usage, "--deadline must be a number of seconds (0 for no limit)")
+        }
+        return try Self.roster(
+            provider: provider, baseURL: baseURL, retries: retries, verbose: verbose, environment: environment,
+            dryRun: dryRun)
+    }
+
+    /// The facade for `provider`, built from the environment, `baseURL` (when given) and the retry and
+    /// logging settings: what every command that reaches a provider uses (`sync` reaches two).
+    static func roster(
+        provider: String, baseURL: String?, retries: Int, verbose: Bool,
+        environment: [String: String] = ProcessInfo.processInfo.environment, dryRun: DryRunRecorder? = nil
+    ) throws -> Roster<AnyRosterDriver> {
+        let kit = try ProviderCatalog.require(provider)
         guard retries >= 0, retries <= 20 else { throw ToolFailure(.usage, "--retries must be within 0...20") }
         let network = URLSessionTransport(deadlineSeconds: 60)
         let connection = ProviderConnection(
-            baseURL: try baseURL(of: kit, environment: environment), environment: environment,
+            baseURL: try Self.baseURL(baseURL, of: kit, environment: environment), environment: environment,
             transport: dryRun.map { DryRunTransport(base: network, recorder: $0) } ?? network,
-            retry: Self.retryPolicy(retries: retries),
+            retry: retryPolicy(retries: retries),
             observer: verbose ? StandardErrorObserver() : nil)
         return try kit.roster(connection)
     }
 
     /// `--base-url`, else the kit's variable, else its documented URL; checked for scheme and host.
     func baseURL(of kit: ProviderKit, environment: [String: String]) throws -> URL {
+        try Self.baseURL(baseURL, of: kit, environment: environment)
+    }
+
+    /// `given`, else the kit's variable, else its documented URL; checked for scheme and host.
+    static func baseURL(_ baseURL: String?, of kit: ProviderKit, environment: [String: String]) throws -> URL {
         let given = baseURL ?? kit.baseURLVariable.flatMap { environment[$0] }.flatMap { $0.isEmpty ? nil : $0 }
         guard let text = given else {
             guard let url = kit.defaultBaseURL else {
@@ -67,27 +97,46 @@ struct ConnectionOptions: ParsableArguments {
     }
 }
 
+/// A command that reaches a provider through `ConnectionOptions`: the tool runs it under its
+/// `--deadline` (see `RosterTool.main`).
+protocol ProviderCommand {
+    /// The connection options.
+    var connection: ConnectionOptions { get }
+}
+
+extension ListCommand: ProviderCommand {}
+extension GetCommand: ProviderCommand {}
+extension UpdateCommand: ProviderCommand {}
+extension EnrollCommand: ProviderCommand {}
+extension UnenrollCommand: ProviderCommand {}
+extension ExportCommand: ProviderCommand {}
+
 /// Writes each request's log line to stderr, for `--verbose`. The lines carry no secret (the HTTP
-/// layer redacts them).
+/// layer redacts them) and are flattened for the terminal (`TerminalText`): a vendor's next link or
+/// failure reason cannot run an escape sequence.
 struct StandardErrorObserver: HTTPObserver {
     func observe(_ event: HTTPEvent) {
         if case .sending = event.kind { return }
-        TextOutput.standardError.line(event.logLine)
+        TextOutput.standardError.line(TerminalText.flatten(event.logLine))
     }
 }
 
-/// A redactor holding every credential the environment carries, applied to every error message the
-/// tool prints: no credential is ever shown, even if a vendor echoed one.
+/// A redactor holding every credential the environment carries (and every token the tool minted from
+/// one), applied to every error message and every record the tool prints: no credential is ever
+/// shown, even if a vendor echoed one.
 enum EnvironmentSecrets {
     /// The variables that hold secrets.
     static let variables = [
         "FRONTCORE_API_KEY", "MELTINGSPOT_API_KEY", "COURSE_DASHBOARD_TOKEN", "COURSE_DASHBOARD_JWT_SECRET",
     ]
 
+    /// Tokens the tool minted during this run (Course Dashboard JWTs).
+    static let minted = SecretStore()
+
     /// A redactor for the current environment.
     static var redactor: CredentialRedactor {
         let environment = ProcessInfo.processInfo.environment
-        return CredentialRedactor(secrets: variables.compactMap { environment[$0] })
+        return CredentialRedactor(secrets: variables.compactMap { environment[$0] }, learned: minted)
     }
 }
 

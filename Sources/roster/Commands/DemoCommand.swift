@@ -33,11 +33,11 @@ struct DemoCommand: AsyncParsableCommand {
             }
         }
         let out = TextOutput.standardOutput
-        var table = TableText(header: ["provider", "course", "learner", "email", "status", "role", "progress"])
+        var table = TableText(header: RecordWriter.tableHeader)
         table.rows = enrollments.map(RecordWriter.tableRow)
-        out.write(table.render(aligned: out.isTerminal))
-        out.write("\n" + Self.summary(enrollments).render(aligned: out.isTerminal))
-        out.flush()
+        try out.write(table.render(aligned: out.isTerminal))
+        try out.write("\n" + Self.summary(enrollments).render(aligned: out.isTerminal))
+        try out.flush()
         if !failures.isEmpty {
             throw ToolFailure(.unavailable, "demo: " + failures.joined(separator: "; "))
         }

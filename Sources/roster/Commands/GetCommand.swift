@@ -23,11 +23,13 @@ struct GetCommand: AsyncParsableCommand {
     var id: String
 
     func run() async throws {
+        let id = EnrollmentID(try IDArgument.checked(self.id, "the enrollment id"))
+        let course = try IDArgument.checked(course, "--course").map(CourseID.init)
         let roster = try connection.roster()
-        let enrollment = try await roster.enrollment(EnrollmentID(id), course: course.map(CourseID.init))
-        let writer = RecordWriter(format: format, output: .standardOutput)
-        writer.write(enrollment)
-        writer.finish()
+        let enrollment = try await roster.enrollment(id, course: course)
+        let writer = try RecordWriter(format: format, output: .standardOutput)
+        try writer.write(enrollment)
+        try writer.finish()
     }
 }
 #endif

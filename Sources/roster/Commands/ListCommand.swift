@@ -21,15 +21,20 @@ struct ListCommand: AsyncParsableCommand {
     func run() async throws {
         let roster = try connection.roster()
         let query = try filters.query()
-        let writer = RecordWriter(format: format, output: .standardOutput)
+        let writer = try RecordWriter(format: format, output: .standardOutput)
         let listing = roster.enrollments(query)
         do {
-            for try await enrollment in listing { writer.write(enrollment) }
+            for try await enrollment in listing { try writer.write(enrollment) }
+        } catch let error as FileWriteError {
+            TextOutput.standardOutput.discard()
+            throw error
         } catch {
-            if format != .table { writer.finish() }
+            // The records so far stay on stdout, but a JSON array is left unclosed: a failed listing
+            // must not look like a complete one to a parser.
+            try writer.abandon()
             throw error
         }
-        writer.finish()
+        try writer.finish()
         if connection.verbose { TextOutput.standardError.line(ListingSummary(listing.report).text) }
     }
 }

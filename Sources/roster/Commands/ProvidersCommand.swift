@@ -18,11 +18,11 @@ struct ProvidersCommand: AsyncParsableCommand {
         guard format == .table || format == .json else { throw ToolFailure(.usage, "providers prints table or json") }
         let rows = try ProviderCatalog.all.map { kit in (kit, try ProviderCatalog.capabilities(of: kit)) }
         if format == .json {
-            TextOutput.standardOutput.write(JSONValue.array(rows.map { Self.json($0.0, $0.1) }).compact + "\n")
+            try TextOutput.standardOutput.write(JSONValue.array(rows.map { Self.json($0.0, $0.1) }).compact + "\n")
         } else {
             var table = TableText(header: [
                 "provider", "operations", "server filters", "paging", "page size", "per course", "writable statuses",
-                "rate limits", "credential",
+                "finds people by", "rate limits", "credential",
             ])
             for (kit, caps) in rows {
                 table.rows.append([
@@ -30,13 +30,14 @@ struct ProvidersCommand: AsyncParsableCommand {
                     caps.serverFilters.sorted().map(\.rawValue).joined(separator: ","), "\(caps.enrollmentPaging)",
                     "\(caps.defaultPageSize)/\(caps.maxPageSize)", caps.listsPerCourse ? "yes" : "no",
                     Self.statusNames(caps.writableStatuses).joined(separator: ","),
+                    caps.learnerLookups.sorted().map(\.rawValue).joined(separator: ","),
                     caps.rateLimits.map(\.description).joined(separator: ","),
                     kit.credentialVariables.joined(separator: " or "),
                 ])
             }
-            TextOutput.standardOutput.write(table.render(aligned: TextOutput.standardOutput.isTerminal))
+            try TextOutput.standardOutput.write(table.render(aligned: TextOutput.standardOutput.isTerminal))
         }
-        TextOutput.standardOutput.flush()
+        try TextOutput.standardOutput.flush()
     }
 
     /// Canonical status names in lifecycle order.
@@ -60,6 +61,7 @@ struct ProvidersCommand: AsyncParsableCommand {
                 key: "enrollableRoles",
                 value: texts(EnrollmentRole.known.filter(caps.enrollableRoles.contains).map(\.name))
             ),
+            (key: "learnerLookups", value: texts(caps.learnerLookups.sorted().map(\.rawValue))),
             (key: "rateLimits", value: texts(caps.rateLimits.map(\.description))),
             (key: "credentialVariables", value: texts(kit.credentialVariables)),
         ]

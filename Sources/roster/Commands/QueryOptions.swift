@@ -33,7 +33,8 @@ struct QueryOptions: ParsableArguments {
     /// The query, or a usage failure naming the bad value.
     func query() throws -> EnrollmentQuery {
         var query = EnrollmentQuery(
-            course: course.map(CourseID.init), session: session.map(SessionID.init), search: search,
+            course: try IDArgument.checked(course, "--course").map(CourseID.init),
+            session: try IDArgument.checked(session, "--session").map(SessionID.init), search: search,
             pageSize: pageSize)
         query.statuses = Set(try Self.list(status).map(Self.status))
         query.roles = Set(try Self.list(role).map(Self.role))

@@ -41,12 +41,21 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Faults to inject, e.g. throttle=0.3,retry-after=0 (see README).")
     var faults: String?
 
+    @Option(
+        help: """
+            Plant N people known to every vendor (same e-mail, username and external id), for trying             `roster sync`.
+            """)
+    var peopleInCommon: Int = 0
+
     func run() async throws {
         let kits = try selectedKits()
         guard (0...65_535).contains(port), port == 0 || port + kits.count - 1 <= 65_535 else {
             throw ToolFailure(.usage, "--port must be within 0...65535")
         }
         guard records >= 0, courses >= 1 else { throw ToolFailure(.usage, "--records must be ≥ 0 and --courses ≥ 1") }
+        guard (0...1_000).contains(peopleInCommon) else {
+            throw ToolFailure(.usage, "--people-in-common must be within 0...1000")
+        }
         let plan = try faults.map(FaultSpec.parse) ?? FaultPlan()
         let started = StartCounter(total: kits.count)
         var applications: [Application<SimulatorResponder>] = []
@@ -57,7 +66,9 @@ struct ServeCommand: AsyncParsableCommand {
                     $0.seconds < $1.seconds
                 }
             }
-            let settings = SimulatorSettings(seed: seed, recordsPerCourse: records, courses: courses, faults: kitPlan)
+            let settings = SimulatorSettings(
+                seed: seed, recordsPerCourse: records, courses: courses, faults: kitPlan,
+                peopleInCommon: PersonInCommon.first(peopleInCommon))
             guard let simulator = kit.makeSimulator?(settings) else { continue }
             applications.append(
                 application(for: simulator, kit: kit, port: port == 0 ? 0 : port + index, started: started))

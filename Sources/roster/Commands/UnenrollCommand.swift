@@ -8,7 +8,8 @@ struct UnenrollCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unenroll", abstract: "Remove enrollments (by enrollment id) where the provider supports it.",
         discussion: """
-            Prints one JSON line per enrollment (result: removed, dryRun or failed). Example:
+            Prints one JSON line per enrollment (result: removed, dryRun, failed, or unknown when no answer
+            came to the write). Example:
               roster unenroll --provider course-dashboard --course 101 --dry-run 101:1005
             """)
 
@@ -24,6 +25,8 @@ struct UnenrollCommand: AsyncParsableCommand {
     var ids: [String]
 
     func run() async throws {
+        _ = try IDArgument.checked(course, "--course")
+        for id in ids { _ = try IDArgument.checked(id, "the enrollment id") }
         let recorder = dryRun ? DryRunRecorder() : nil
         let roster = try connection.roster(dryRun: recorder)
         guard roster.capabilities.supports(.unenroll) else { throw roster.driver.unsupported(.unenroll) }
@@ -31,7 +34,7 @@ struct UnenrollCommand: AsyncParsableCommand {
         for id in ids {
             var fields: [(key: String, value: JSONValue)] = [(key: "id", value: .text(id))]
             if let course { fields.append((key: "courseId", value: .text(course))) }
-            await batch.attempt(fields, dryRun: recorder) {
+            try await batch.attempt(fields, dryRun: recorder) {
                 try await roster.unenroll(EnrollmentID(id), course: course.map(CourseID.init))
                 return "removed"
             }

@@ -39,11 +39,13 @@ struct UpdateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let changes = try update()
+        let id = EnrollmentID(try IDArgument.checked(self.id, "the enrollment id"))
+        let course = try IDArgument.checked(course, "--course").map(CourseID.init)
         let roster = try connection.roster()
-        let enrollment = try await roster.update(EnrollmentID(id), course: course.map(CourseID.init), with: changes)
-        let writer = RecordWriter(format: format, output: .standardOutput)
-        writer.write(enrollment)
-        writer.finish()
+        let enrollment = try await roster.update(id, course: course, with: changes)
+        let writer = try RecordWriter(format: format, output: .standardOutput)
+        try writer.write(enrollment)
+        try writer.finish()
     }
 
     /// The changes asked for; a usage failure for a bad status or property, or when nothing is asked.

@@ -16,9 +16,9 @@ struct CanonicalRecord: Equatable {
     /// The flat column names of CSV, in order (`learner.id` becomes `learnerId`).
     static let csvColumns = [
         "provider", "id", "courseId", "courseTitle", "sessionId", "status", "role", "vendorStatus",
-        "learnerId", "learnerEmail", "learnerFirstName", "learnerLastName", "learnerDisplayName",
-        "completionRate", "passed", "paid", "enrolledAt", "startedAt", "completedAt", "cancelledAt",
-        "lastActivityAt", "updatedAt",
+        "learnerId", "learnerEmail", "learnerFirstName", "learnerLastName", "learnerDisplayName", "learnerUsername",
+        "learnerExternalID", "completionRate", "passed", "paid", "enrolledAt", "startedAt", "completedAt",
+        "cancelledAt", "lastActivityAt", "updatedAt",
     ]
 
     /// Builds the record of `enrollment`.
@@ -39,7 +39,7 @@ struct CanonicalRecord: Equatable {
         var person: [(String, JSONValue)] = [("id", .text(learner.id.rawValue))]
         for (key, value) in [
             ("email", learner.email), ("firstName", learner.firstName), ("lastName", learner.lastName),
-            ("displayName", learner.displayName),
+            ("displayName", learner.displayName), ("username", learner.username), ("externalID", learner.externalID),
         ] {
             if let text = JSONValue.text(present: value) { person.append((key, text)) }
         }
@@ -58,7 +58,8 @@ struct CanonicalRecord: Equatable {
         self.fields = fields.map { (key: $0.0, value: $0.1) }
     }
 
-    /// The value of `key` (a nested learner key as `learnerId`, `learnerEmail`, …), or nil when absent.
+    /// The value of `key` (a nested learner key as `learnerId`, `learnerEmail`, `learnerExternalID`, …),
+    /// or nil when absent.
     func value(forColumn column: String) -> JSONValue? {
         if column.hasPrefix("learner"), case .object(let person)? = fields.first(where: { $0.key == "learner" })?.value
         {

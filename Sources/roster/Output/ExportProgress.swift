@@ -4,7 +4,8 @@ import RosterCore
 
 /// The progress line `roster export` keeps redrawing on stderr while it runs — only when stderr is a
 /// terminal, so logs and pipes never see it: records, pages, rate, and an ETA when a total is known.
-final class ExportProgress {
+/// Used by one task at a time, like `RecordWriter`.
+final class ExportProgress: @unchecked Sendable {
     private let output: TextOutput
     private let started = Date()
     private var lastDraw = Date.distantPast
@@ -23,17 +24,17 @@ final class ExportProgress {
         guard now.timeIntervalSince(lastDraw) >= 0.2 else { return }
         lastDraw = now
         drawn = true
-        output.write(
+        try? output.write(
             "\r\u{1B}[K"
                 + Self.line(records: records, pages: pages, total: total, elapsed: now.timeIntervalSince(started)))
-        output.flush()
+        try? output.flush()
     }
 
     /// Clears the line before the final report.
     func clear() {
         guard drawn else { return }
-        output.write("\r\u{1B}[K")
-        output.flush()
+        try? output.write("\r\u{1B}[K")
+        try? output.flush()
     }
 
     /// `1200 records · 5 pages · 850/s · ETA 0:03`. The total is the vendor's: an ETA that is no

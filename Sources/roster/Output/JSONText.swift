@@ -1,7 +1,7 @@
 #if CLI
 /// A JSON value with ordered object keys, so records print fields in the documented order (JSONEncoder
 /// reorders keys) and one record renders in a single pass without Foundation's encoder.
-enum JSONValue: Equatable {
+enum JSONValue: Equatable, Sendable {
     case text(String)
     case number(Int)
     case bool(Bool)
@@ -66,8 +66,9 @@ enum JSONValue: Equatable {
         }
     }
 
-    /// Writes `text` as a JSON string: quotes, backslashes and control characters escaped; every
-    /// other character (accents included) kept as UTF-8.
+    /// Writes `text` as a JSON string: quotes, backslashes, C0 and C1 controls, DEL and U+2028/U+2029
+    /// escaped (`\u0080`), so a line viewed with `cat` cannot run a terminal escape; every other
+    /// character (accents included) kept as UTF-8.
     static func quote(_ text: String, into out: inout String) {
         out += "\""
         for scalar in text.unicodeScalars {
@@ -80,7 +81,7 @@ enum JSONValue: Equatable {
             case "\u{2028}": out += "\\u2028"
             case "\u{2029}": out += "\\u2029"
             default:
-                if scalar.value < 0x20 {
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

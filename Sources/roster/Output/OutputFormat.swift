@@ -1,4 +1,5 @@
 #if CLI
+import Foundation
 import RosterCore
 
 /// How records are written: `table` for people, `jsonl`/`json`/`csv` for programs.
@@ -6,51 +7,92 @@ enum OutputFormat: String, CaseIterable, Sendable {
     case table, jsonl, csv, json
 }
 
+/// The columns of the `table` format.
+private let tableColumns = [
+    "provider", "course", "learner", "email", "username", "external id", "status", "role", "progress",
+]
+
 /// Writes canonical records in one format as they arrive: JSON Lines, CSV and JSON stream record by
 /// record; a table is collected and aligned at the end (it is meant for a screen, not a migration).
-final class RecordWriter {
+/// Its calls are serialised by a lock, and `abandon` seals it: an export that stops on a signal does
+/// not wait for a copy task stuck in a request, and that task can write nothing more afterwards.
+final class RecordWriter: @unchecked Sendable {
     let format: OutputFormat
     let output: TextOutput
+    /// Takes every credential out of a record's text before it is written (a vendor may echo one).
+    let redactor: CredentialRedactor
+    private let lock = NSLock()
+    private var sealed = false
     private var count = 0
-    private var table = TableText(header: ["provider", "course", "learner", "email", "status", "role", "progress"])
+    private var table = TableText(header: tableColumns)
 
-    /// Writes `format` to `output`; the CSV header or the opening bracket goes out at once.
-    init(format: OutputFormat, output: TextOutput) {
+    /// Writes `format` to `output`; the CSV header or the opening bracket goes out at once. Every
+    /// record passes `redactor` first (by default the one holding the environment's credentials).
+    init(format: OutputFormat, output: TextOutput, redactor: CredentialRedactor = EnvironmentSecrets.redactor) throws {
         self.format = format
         self.output = output
+        self.redactor = redactor
         switch format {
-        case .csv: output.write(CSVText.header + "\r\n")
-        case .json: output.write("[")
+        case .csv: try output.write(CSVText.header + "\r\n")
+        case .json: try output.write("[")
         case .table, .jsonl: break
         }
     }
 
     /// Records written so far.
-    var recordCount: Int { count }
+    var recordCount: Int { lock.withLock { count } }
 
-    /// Writes one enrollment.
-    func write(_ enrollment: Enrollment) {
+    /// Writes one enrollment, with any credential in its text replaced by the redaction mask: always
+    /// a whole record in one call, so buffered chunks end between records. Throws
+    /// `CancellationError` once the writer is sealed by `abandon`.
+    func write(_ enrollment: Enrollment) throws {
+        let enrollment = redactor.redact(enrollment)
         let record = CanonicalRecord(enrollment)
-        switch format {
-        case .jsonl: output.write(JSONValue.object(record.fields).compact + "\n")
-        case .json: output.write((count == 0 ? "\n" : ",\n") + JSONValue.object(record.fields).compact)
-        case .csv: output.write(CSVText.line(record) + "\r\n")
-        case .table: table.rows.append(Self.tableRow(enrollment))
+        try lock.withLock {
+            guard !sealed else { throw CancellationError() }
+            switch format {
+            case .jsonl: try output.write(JSONValue.object(record.fields).compact + "\n")
+            case .json: try output.write((count == 0 ? "\n" : ",\n") + JSONValue.object(record.fields).compact)
+            case .csv: try output.write(CSVText.line(record) + "\r\n")
+            case .table: table.rows.append(Self.tableRow(enrollment))
+            }
+            count += 1
         }
-        count += 1
     }
+
+    /// Writes out the whole records buffered so far (an export does so every few seconds, so its
+    /// temporary file shows progress and a crash loses little).
+    func flush() throws { try lock.withLock { try output.flush() } }
 
     /// Ends the output (closing bracket, or the whole table) and flushes.
-    func finish() {
-        switch format {
-        case .json: output.write(count == 0 ? "]\n" : "\n]\n")
-        case .table: output.write(table.render(aligned: output.isTerminal))
-        case .jsonl, .csv: break
+    func finish() throws {
+        try lock.withLock {
+            switch format {
+            case .json: try output.write(count == 0 ? "]\n" : "\n]\n")
+            case .table: try output.write(table.render(aligned: output.isTerminal))
+            case .jsonl, .csv: break
+            }
+            try output.flush()
         }
-        output.flush()
     }
 
-    /// The short row a person reads: who, where, and how far along.
+    /// Ends an output whose listing failed or was interrupted, and seals the writer: the whole
+    /// records written so far go out, nothing more can be written, and nothing pretends the listing
+    /// was complete — a JSON array stays unclosed (so no parser takes it for the whole roster) and a
+    /// collected table is not printed.
+    func abandon() throws {
+        try lock.withLock {
+            sealed = true
+            if format == .json, count > 0 { try output.write("\n") }
+            try output.flush()
+        }
+    }
+
+    /// The table's columns.
+    static var tableHeader: [String] { tableColumns }
+
+    /// The short row a person reads: who (and by which ids other systems know them), where, and how
+    /// far along.
     static func tableRow(_ enrollment: Enrollment) -> [String] {
         let learner = enrollment.learner
         let name =
@@ -60,7 +102,8 @@ final class RecordWriter {
         if case .unknown = enrollment.status { status += " (\(enrollment.vendorStatus.code))" }
         return [
             enrollment.provider.rawValue, course, name.isEmpty ? learner.id.rawValue : name, learner.email ?? "",
-            status, enrollment.role.name, enrollment.completionRate.map { "\($0)%" } ?? "",
+            learner.username ?? "", learner.externalID ?? "", status, enrollment.role.name,
+            enrollment.completionRate.map { "\($0)%" } ?? "",
         ]
     }
 }

@@ -25,20 +25,8 @@ struct TableText {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A cell on one line and safe for a terminal: tabs and line breaks become spaces, and every other
-    /// control character (ESC, BEL, C1 controls: what terminal escape sequences are made of) becomes
-    /// `?`, so a vendor's text can neither move the cursor nor recolour or retitle the terminal.
-    static func flatten(_ text: String) -> String {
-        var result = ""
-        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x09, 0x0A, 0x0D: result.unicodeScalars.append(" ")
-            case 0x00..<0x20, 0x7F..<0xA0: result.unicodeScalars.append("?")
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
+    /// A cell on one line and safe for a terminal (see `TerminalText`): tabs and line breaks become
+    /// spaces, every other control (ESC, C1, DEL, bidi controls, U+2028/U+2029) a visible placeholder.
+    static func flatten(_ text: String) -> String { TerminalText.flatten(text) }
 }
 #endif

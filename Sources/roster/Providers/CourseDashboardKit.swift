@@ -20,9 +20,11 @@ extension ProviderKit {
                     baseURL: connection.baseURL, token: token, retry: connection.retry)
             } else if let secret = env["COURSE_DASHBOARD_JWT_SECRET"], !secret.isEmpty {
                 let minter = try DashboardTokenMinter(secret: secret, userID: env["COURSE_DASHBOARD_USER_ID"])
+                // Minted tokens are remembered so that the tool's own redactor (errors, records) hides them too.
+                let tokens = RememberingCredential(
+                    ClosureCredential { _ in minter.mint() }, store: EnvironmentSecrets.minted)
                 configuration = CourseDashboardConfiguration(
-                    baseURL: connection.baseURL, token: ClosureCredential { _ in minter.mint() },
-                    retry: connection.retry)
+                    baseURL: connection.baseURL, token: tokens, retry: connection.retry)
             } else {
                 throw ToolFailure(
                     .usage,
@@ -36,6 +38,10 @@ extension ProviderKit {
             let simulator = CourseDashboardSimulator(
                 seed: settings.seed, courses: settings.courses, learnersPerCourse: settings.recordsPerCourse,
                 faults: settings.faults)
+            for person in settings.peopleInCommon {
+                let user = simulator.addUser(realName: "\(person.firstName) \(person.lastName)")
+                simulator.setIdentity(ofUser: user, username: person.username, extID: Int(person.externalID))
+            }
             return ServedSimulator(
                 provider: "course-dashboard", pathPrefix: "", credentialVariable: "COURSE_DASHBOARD_TOKEN",
                 credential: simulator.token, injector: simulator.injector, handle: { await simulator.handle($0) },

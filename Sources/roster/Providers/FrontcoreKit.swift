@@ -22,6 +22,17 @@ extension ProviderKit {
             let simulator = FrontcoreSimulator(
                 seed: settings.seed, participants: settings.recordsPerCourse * settings.courses,
                 courses: settings.courses, faults: settings.faults)
+            if let course = simulator.courseIDs.first {
+                for person in settings.peopleInCommon {
+                    guard let booked = simulator.insertParticipant(
+                        courseID: course, email: person.email, externalID: person.externalID, username: person.username,
+                        firstName: person.firstName, lastName: person.lastName)
+                    else { continue }
+                    // Confirmed, not finished yet: what a migration of completions then updates.
+                    simulator.setStatus(1, ofParticipant: booked.participant)
+                    simulator.setOutcome(completed: false, passed: false, ofParticipant: booked.participant)
+                }
+            }
             return ServedSimulator(
                 provider: "frontcore", pathPrefix: "/v2", credentialVariable: "FRONTCORE_API_KEY",
                 credential: simulator.apiKey, injector: simulator.injector, handle: { await simulator.handle($0) },

@@ -22,6 +22,14 @@ extension ProviderKit {
             let simulator = MeltingspotSimulator(
                 seed: settings.seed, courses: settings.courses, participantsPerCourse: settings.recordsPerCourse,
                 faults: settings.faults)
+            if let course = simulator.courseIDs().first {
+                for person in settings.peopleInCommon {
+                    let member = simulator.addSpotMember(
+                        email: person.email, firstname: person.firstName, lastname: person.lastName)
+                    _ = try? simulator.addParticipant(
+                        course: course, spotMember: member, status: person.completedAtMeltingspot ? "Completed" : "Started")
+                }
+            }
             return ServedSimulator(
                 provider: "meltingspot", pathPrefix: "/v1", credentialVariable: "MELTINGSPOT_API_KEY",
                 credential: simulator.secretKey, injector: simulator.injector, handle: { await simulator.handle($0) },

@@ -60,6 +60,8 @@ struct SimulatorSettings: Sendable {
     var courses: Int
     /// Faults to inject (rate limit included, when asked for).
     var faults: FaultPlan
+    /// People to plant in every simulator (`--people-in-common`).
+    var peopleInCommon: [PersonInCommon] = []
 }
 
 /// A running simulator as the tool serves it: its handler, where its API root lies relative to the

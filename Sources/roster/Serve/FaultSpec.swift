@@ -12,8 +12,11 @@ import RosterHTTP
 /// | `throttled=A-B` | answer requests A to B 429 |
 /// | `unavailable=A-B` | answer requests A to B 503 |
 /// | `malformed=A-B`, `truncated=A-B` | damage the bodies of requests A to B |
+/// | `late=A-B` | handle requests A to B (a write is applied) but answer only `late-by` seconds later |
+/// | `late-by=S` | how late those answers come (default 30) |
 /// | `latency=S` | add S seconds to every answer |
 /// | `inserts=N`, `deletes=N` | churn: add or remove N records after each list page |
+/// | `churn-pages=N` | churn after the first N list pages only (default: every page) |
 /// | `seed=N` | the seed of random choices |
 enum FaultSpec {
     /// The plan `text` describes, or a usage failure naming the bad item.
@@ -34,6 +37,10 @@ enum FaultSpec {
             case "unavailable": plan.unavailable = try numbers(value, item)
             case "malformed": plan.malformed = try numbers(value, item)
             case "truncated": plan.truncated = try numbers(value, item)
+            case "late": plan.lateAnswers = try numbers(value, item)
+            case "late-by":
+                guard let seconds = Double(value), seconds >= 0, seconds.isFinite else { throw bad(item) }
+                plan.lateAnswerSeconds = seconds
             case "latency":
                 guard let seconds = Double(value), seconds >= 0 else { throw bad(item) }
                 plan.latencySeconds = seconds
@@ -43,6 +50,9 @@ enum FaultSpec {
             case "deletes":
                 guard let count = Int(value), count >= 0 else { throw bad(item) }
                 plan.deletesPerPage = count
+            case "churn-pages":
+                guard let count = Int(value), count >= 0 else { throw bad(item) }
+                plan.churnPages = count
             case "seed":
                 guard let seed = UInt64(value) else { throw bad(item) }
                 plan.seed = seed
@@ -64,7 +74,7 @@ enum FaultSpec {
         ToolFailure(
             .usage, "--faults: cannot read \"\(item)\"",
             hint:
-                "items: throttle=RATE, retry-after=S, throttled=A-B, unavailable=A-B, malformed=A-B, truncated=A-B, latency=S, inserts=N, deletes=N, seed=N"
+                "items: throttle=RATE, retry-after=S, throttled=A-B, unavailable=A-B, malformed=A-B, truncated=A-B, late=A-B, late-by=S, latency=S, inserts=N, deletes=N, churn-pages=N, seed=N"
         )
     }
 }

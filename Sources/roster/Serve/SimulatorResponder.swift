@@ -6,7 +6,9 @@ import RosterHTTP
 
 /// Bridges Hummingbird to a simulator's `handle(HTTPRequest)`: the request's URL is rebuilt from the
 /// Host the client used (falling back to the bound 127.0.0.1 address), so simulators that build
-/// absolute next links send the client back to the same origin.
+/// absolute next links send the client back to the same origin. `GET /_simulator/requests` answers
+/// the simulator's own request log as JSON Lines (number, method, path, status), for tests and
+/// for watching what a client sent; it is not part of any vendor's API and needs no credential.
 struct SimulatorResponder: HTTPResponder {
     typealias Context = BasicRequestContext
 
@@ -18,7 +20,11 @@ struct SimulatorResponder: HTTPResponder {
     /// Largest request body accepted (simulators take small JSON or form bodies).
     static let maxBodyBytes = 4 << 20
 
+    /// The path of the request log.
+    static let requestLogPath = "/_simulator/requests"
+
     func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
+        if request.method == .get, request.head.path == Self.requestLogPath { return requestLog() }
         let body = try await request.body.collect(upTo: Self.maxBodyBytes)
         let authority = request.head.authority ?? fallbackAuthority()
         guard let url = URL(string: "http://\(authority)\(request.head.path ?? "/")") else {
@@ -40,6 +46,21 @@ struct SimulatorResponder: HTTPResponder {
         return Response(
             status: .init(code: answer.status), headers: fields,
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+    }
+
+    /// Every request the simulator received, one JSON object per line.
+    private func requestLog() -> Response {
+        var text = ""
+        for entry in simulator.injector.requests {
+            let line: JSONValue = .object([
+                (key: "number", value: .number(entry.number)), (key: "method", value: .text(entry.method.rawValue)),
+                (key: "path", value: .text(entry.path)), (key: "status", value: .number(entry.status)),
+            ])
+            text += line.compact + "\n"
+        }
+        var fields = HTTPFields()
+        fields.append(HTTPField(name: .contentType, value: "application/x-ndjson"))
+        return Response(status: .ok, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }
 }
 #endif

@@ -1,0 +1,94 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A file that only grows by whole lines, each on disk (fsync'd) before `append` returns: what a
+/// journal needs so that a process killed at any instant leaves at most one torn last line, which
+/// `openForAppending` cuts off before anything is appended after it.
+final class AppendOnlyFile: @unchecked Sendable {
+    let path: String
+    private let descriptor: Int32
+    private let lock = NSLock()
+
+    /// Opens (creating, mode 0600) `path` for appending. Returns the complete lines already in it; a
+    /// torn last line (no line break) is cut off the file first.
+    static func openForAppending(_ path: String) throws -> (file: AppendOnlyFile, lines: [Data]) {
+        let existed = FileManager.default.fileExists(atPath: path)
+        let fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw JournalError.io("cannot open \(path)", errno) }
+        let file = AppendOnlyFile(path: path, descriptor: fd)
+        if !existed { try syncDirectory(of: path) }
+        let contents = try file.readAll()
+        var lines: [Data] = []
+        var start = contents.startIndex
+        var complete = contents.startIndex
+        for index in contents.indices where contents[index] == UInt8(ascii: "\n") {
+            lines.append(contents[start..<index])
+            start = contents.index(after: index)
+            complete = start
+        }
+        if complete < contents.endIndex {
+            guard ftruncate(fd, off_t(complete - contents.startIndex)) == 0, fsync(fd) == 0 else {
+                throw JournalError.io("cannot cut the torn last line of \(path)", errno)
+            }
+        }
+        return (file, lines)
+    }
+
+    private init(path: String, descriptor: Int32) {
+        self.path = path
+        self.descriptor = descriptor
+    }
+
+    deinit { close(descriptor) }
+
+    /// Appends `line` and a line break, and returns once both are on disk.
+    func append(_ line: Data) throws {
+        var bytes = line
+        bytes.append(UInt8(ascii: "\n"))
+        try lock.withLock {
+            try bytes.withUnsafeBytes { buffer in
+                var offset = 0
+                while offset < buffer.count {
+                    let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        throw JournalError.io("cannot append to \(path)", errno)
+                    }
+                    offset += written
+                }
+            }
+            guard fsync(descriptor) == 0 else { throw JournalError.io("cannot flush \(path) to disk", errno) }
+        }
+    }
+
+    private func readAll() throws -> Data {
+        guard lseek(descriptor, 0, SEEK_SET) >= 0 else { throw JournalError.io("cannot read \(path)", errno) }
+        var data = Data()
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = read(descriptor, &chunk, chunk.count)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw JournalError.io("cannot read \(path)", errno)
+            }
+            if count == 0 { break }
+            data.append(contentsOf: chunk[0..<count])
+        }
+        return data
+    }
+
+    /// Makes the new file's directory entry durable, so the journal survives a crash right after it
+    /// was created.
+    private static func syncDirectory(of path: String) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        let fd = open(directory.isEmpty ? "." : directory, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        _ = fsync(fd)
+    }
+}
