@@ -237,8 +237,9 @@ do {
         print(
             "case \(show) of \(options.vendors[0]) from \(fuzzCase.seed.name): "
                 + fuzzCase.steps.joined(separator: "; "))
-        FileHandle.standardOutput.write(fuzzCase.body.prefix(4096))
-        print("\n(\(fuzzCase.body.count) bytes)")
+        // Through print, like the lines around it, so the output keeps its order.
+        print(String(decoding: fuzzCase.body.prefix(4096), as: UTF8.self))
+        print("(\(fuzzCase.body.count) bytes)")
         let (code, failure) = await campaign.run(show)
         print(failure.map { "FAILURE \($0.problem)" } ?? code.map { "RosterError \($0.rawValue)" } ?? "decoded")
         exit(0)
