@@ -42,7 +42,8 @@ public final class SyncJournal: @unchecked Sendable {
         self.init(path: path, plan: plan, file: file, lines: [])
         let decoder = JournalEntry.decoder
         for (offset, line) in entries.enumerated() {
-            guard let entry = try? decoder.decode(JournalEntry.self, from: line), let key = entry.key else {
+            guard let entry = try? JSONNesting.decode(JournalEntry.self, from: line, decoder: decoder), let key = entry.key
+            else {
                 throw JournalError.damaged(path, line: offset + 2)
             }
             states[key] = StepState(after: entry, previous: states[key])
@@ -56,7 +57,9 @@ public final class SyncJournal: @unchecked Sendable {
     }
 
     private static func decodePlan(_ line: Data, path: String) throws -> SyncPlan {
-        guard let entry = try? JournalEntry.decoder.decode(JournalEntry.self, from: line), let plan = entry.plan else {
+        guard let entry = try? JSONNesting.decode(JournalEntry.self, from: line, decoder: JournalEntry.decoder),
+            let plan = entry.plan
+        else {
             throw JournalError.damaged(path, line: 1)
         }
         guard plan.formatVersion == 1 else { throw JournalError.damaged(path, line: 1) }

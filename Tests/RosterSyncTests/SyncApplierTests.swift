@@ -141,6 +141,16 @@ import Testing
         }
     }
 
+    @Test func aHostileLineOfDeepNestingIsDamageNotACrash() throws {
+        let path = journalPath()
+        _ = try SyncJournal.open(at: path, for: plan())
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        handle.seekToEndOfFile()
+        handle.write(Data(String(repeating: "[", count: 513).utf8) + Data("\n".utf8))
+        try handle.close()
+        #expect { try SyncJournal.resume(at: path) } throws: { ($0 as? JournalError) == .damaged(path, line: 2) }
+    }
+
     @Test func aJournalOfAnotherPlanIsRefused() throws {
         let path = journalPath()
         _ = try SyncJournal.open(at: path, for: plan())

@@ -1,5 +1,4 @@
 public import Foundation
-public import RosterCore
 
 /// The check every vendor body passes before Foundation's `JSONDecoder` sees it. The decoder refuses
 /// nesting deeper than 512 levels, but on Linux (Swift 6.3) its own refusal traps when the array that
