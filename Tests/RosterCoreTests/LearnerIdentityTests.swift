@@ -66,3 +66,23 @@ import Testing
         #expect(LearnerIdentity.Kind.allCases.sorted() == [.email, .externalID, .username])
     }
 }
+
+@Suite struct LearnerIdentityMatchingTests {
+    @Test func matchesEveryAskedFormInOnePassOverThePeople() {
+        let ada = Learner(id: "1", email: "Ada@Example.org", username: "ada", externalID: "E-1")
+        let bo = Learner(id: "2", email: "bo@example.org", username: "Ada")
+        let twin = Learner(id: "3", email: "ADA@example.org ")
+        let asked: [LearnerIdentity] = [
+            .email("ada@example.org"), .email(" ADA@EXAMPLE.ORG"), .username("ada"), .externalID("E-1"),
+            .externalID("missing"), .email("not an address"),
+        ]
+        let found = LearnerIdentity.matching(asked, among: [ada, bo, twin])
+        #expect(found[.email("ada@example.org")]?.map(\.id) == ["1", "3"])
+        #expect(found[.email(" ADA@EXAMPLE.ORG")]?.map(\.id) == ["1", "3"])
+        #expect(found[.username("ada")]?.map(\.id) == ["1"], "usernames compare exactly")
+        #expect(found[.externalID("E-1")]?.map(\.id) == ["1"])
+        #expect(found[.externalID("missing")] == [])
+        #expect(found[.email("not an address")] == [])
+        #expect(found.count == asked.count)
+    }
+}

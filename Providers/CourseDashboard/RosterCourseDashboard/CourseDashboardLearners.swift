@@ -33,7 +33,7 @@ extension CourseDashboardDriver {
         let externalIDs = identities.filter { $0.kind == .externalID }
         if !externalIDs.isEmpty {
             let everyone = try await communityUsers(filters: []).map(CourseDashboardRecordMapping.learner)
-            for identity in externalIDs { found[identity] = everyone.filter(identity.matches) }
+            found.merge(LearnerIdentity.matching(externalIDs, among: everyone)) { _, new in new }
         }
         for identity in identities.filter({ $0.kind == .username }).sorted(by: { $0.value < $1.value }) {
             guard let wanted = identity.normalized else {

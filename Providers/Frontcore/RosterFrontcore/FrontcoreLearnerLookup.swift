@@ -24,16 +24,15 @@ extension FrontcoreDriver {
     /// The users of each identity, from one walk of every participant.
     public func findLearners(anyOf identities: Set<LearnerIdentity>) async throws -> [LearnerIdentity: [Learner]] {
         for identity in identities { try requireLookup(identity.kind) }
-        let wanted = identities.compactMap { identity in identity.normalized.map { (asked: identity, normalized: $0) } }
-        var found: [LearnerIdentity: [Learner]] = Dictionary(uniqueKeysWithValues: identities.map { ($0, []) })
-        guard !wanted.isEmpty else { return found }
-        var seenUsers: Set<LearnerID> = []
-        try await forEachParticipant { enrollment in
-            let person = enrollment.learner
-            guard seenUsers.insert(person.id).inserted else { return }
-            for (asked, normalized) in wanted where normalized.matches(person) { found[asked]?.append(person) }
+        guard identities.contains(where: { $0.normalized != nil }) else {
+            return Dictionary(uniqueKeysWithValues: identities.map { ($0, []) })
         }
-        return found
+        var seenUsers: Set<LearnerID> = []
+        var people: [Learner] = []
+        try await forEachParticipant { enrollment in
+            if seenUsers.insert(enrollment.learner.id).inserted { people.append(enrollment.learner) }
+        }
+        return LearnerIdentity.matching(identities, among: people)
     }
 
     /// Calls `body` with every participant of the account, page by page (the configured paging mode;

@@ -23,10 +23,7 @@ extension MeltingspotDriver {
     public func findLearners(anyOf identities: Set<LearnerIdentity>) async throws -> [LearnerIdentity: [Learner]] {
         for identity in identities { try requireLookup(identity.kind) }
         let members = try await spotMembers(emails: identities.map(\.value))
-        let people = members.map(MeltingspotEnrollmentMapping.learner)
-        var found: [LearnerIdentity: [Learner]] = [:]
-        for identity in identities { found[identity] = people.filter(identity.matches) }
-        return found
+        return LearnerIdentity.matching(identities, among: members.map(MeltingspotEnrollmentMapping.learner))
     }
 
     /// Creates a spot member with `learner.email` (`POST /spotMembers`; 201 with the member). Only the

@@ -92,6 +92,27 @@ public enum LearnerIdentity: Hashable, Sendable, Codable, CustomStringConvertibl
     /// nobody (an empty value, or an e-mail that is not an address).
     public var normalized: LearnerIdentity? { LearnerIdentity(kind: kind, value: value) }
 
+    /// For each of `identities` (keyed as asked), the people among `people` who have it, both sides
+    /// normalized, in the order met: one pass over the people, whatever the number of identities
+    /// (what a batch lookup over a whole listing needs).
+    public static func matching(
+        _ identities: some Collection<LearnerIdentity>, among people: some Sequence<Learner>
+    ) -> [LearnerIdentity: [Learner]] {
+        var asked: [LearnerIdentity: [LearnerIdentity]] = [:]
+        for identity in identities {
+            if let normalized = identity.normalized { asked[normalized, default: []].append(identity) }
+        }
+        var found = Dictionary(identities.map { ($0, [Learner]()) }, uniquingKeysWith: { a, _ in a })
+        let kinds = Set(asked.keys.map(\.kind))
+        for person in people {
+            for kind in kinds {
+                guard let identity = of(person, kind: kind), let keys = asked[identity] else { continue }
+                for key in keys { found[key]?.append(person) }
+            }
+        }
+        return found
+    }
+
     /// True when `learner` has this identity (both sides normalized).
     public func matches(_ learner: Learner) -> Bool {
         guard let wanted = normalized else { return false }
