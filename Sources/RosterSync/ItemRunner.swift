@@ -109,9 +109,8 @@ struct ItemRunner<Target: RosterDriver>: Sendable {
             guard let learner else { throw StepFailure.missing("the target learner") }
             let request = EnrollRequest(course: self.request.target.course, learner: learner)
             switch try await target.enroll(request) {
-            case .created(let record), .alreadyEnrolled(let record):
-                if let record { return (learner, record.id) }
-                return (learner, try await enrollmentOf(learner)?.id)
+            // Without a record the enrollment id is looked up only if an update step needs it.
+            case .created(let record), .alreadyEnrolled(let record): return (learner, record?.id)
             }
         case .update:
             guard let changes = item.update else { return (learner, enrollment) }
