@@ -13,6 +13,7 @@ final class AppendOnlyFile: @unchecked Sendable {
     let path: String
     private let descriptor: Int32
     private let lock = NSLock()
+    private var closed = false
 
     /// Opens (creating, mode 0600) `path` for appending. Returns the complete lines already in it; a
     /// torn last line (no line break) is cut off the file first.
@@ -21,6 +22,11 @@ final class AppendOnlyFile: @unchecked Sendable {
         let fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw JournalError.io("cannot open \(path)", errno) }
         let file = AppendOnlyFile(path: path, descriptor: fd)
+        // One process at a time: two runs applying the same journal would both see a write as not
+        // started and both send it. The lock goes with the descriptor (and with the process).
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            throw errno == EWOULDBLOCK ? JournalError.inUse(path) : JournalError.io("cannot lock \(path)", errno)
+        }
         if !existed { try syncDirectory(of: path) }
         let contents = try file.readAll()
         var lines: [Data] = []
@@ -44,13 +50,23 @@ final class AppendOnlyFile: @unchecked Sendable {
         self.descriptor = descriptor
     }
 
-    deinit { close(descriptor) }
+    deinit { closeFile() }
+
+    /// Closes the file, releasing its lock; appending afterwards throws. Idempotent.
+    func closeFile() {
+        lock.withLock {
+            guard !closed else { return }
+            closed = true
+            close(descriptor)
+        }
+    }
 
     /// Appends `line` and a line break, and returns once both are on disk.
     func append(_ line: Data) throws {
         var bytes = line
         bytes.append(UInt8(ascii: "\n"))
         try lock.withLock {
+            guard !closed else { throw JournalError.io("\(path) is closed", EBADF) }
             try bytes.withUnsafeBytes { buffer in
                 var offset = 0
                 while offset < buffer.count {

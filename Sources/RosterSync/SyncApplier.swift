@@ -23,10 +23,12 @@ public struct SyncApplier<Target: RosterDriver>: Sendable {
         self.concurrency = max(1, concurrency)
     }
 
-    /// Applies `journal.plan`, calling `progress` with each item's outcome as it is known.
+    /// Applies `journal.plan`, calling `progress` with each item's outcome as it is known. The journal
+    /// is closed when this returns or throws (its lock released, so a resumed run can open it at once).
     public func apply(
         journal: SyncJournal, progress: (@Sendable (SyncItemOutcome) -> Void)? = nil
     ) async throws -> SyncApplyReport {
+        defer { journal.close() }
         let plan = journal.plan
         guard plan.targetProvider == target.provider else {
             throw RosterError(

@@ -91,6 +91,10 @@ public final class SyncJournal: @unchecked Sendable {
         lock.withLock { states[StepKey(item: item, step: step)] ?? .notStarted }
     }
 
+    /// Closes the file and releases the lock that keeps a second run out; nothing can be recorded
+    /// afterwards. `SyncApplier.apply` closes its journal when it returns or throws.
+    public func close() { file.closeFile() }
+
     /// How many steps the journal shows done.
     public var stepsDone: Int { lock.withLock { states.values.filter { if case .done = $0 { true } else { false } }.count } }
 }
@@ -227,6 +231,8 @@ public enum JournalError: Error, Hashable, Sendable, CustomStringConvertible {
     case damaged(String, line: Int)
     /// The journal records another plan (another sync, or the same sync planned anew).
     case differentPlan(String)
+    /// Another process (or another journal object in this one) holds the journal.
+    case inUse(String)
 
     public var description: String {
         switch self {
@@ -235,6 +241,8 @@ public enum JournalError: Error, Hashable, Sendable, CustomStringConvertible {
             "the journal \(path) is damaged at line \(line); it was not written by this tool as it stands"
         case .differentPlan(let path):
             "the journal \(path) records another plan; resume it without re-planning, or use a new journal"
+        case .inUse(let path):
+            "the journal \(path) is in use by another run; wait for it to end (two runs would send the same writes)"
         }
     }
 }

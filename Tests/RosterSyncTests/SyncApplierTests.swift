@@ -151,6 +151,13 @@ import Testing
         #expect { try SyncJournal.resume(at: path) } throws: { ($0 as? JournalError) == .damaged(path, line: 2) }
     }
 
+    @Test func aJournalInUseByAnotherRunIsRefused() throws {
+        let path = journalPath()
+        let first = try SyncJournal.open(at: path, for: plan())
+        #expect { try SyncJournal.resume(at: path) } throws: { ($0 as? JournalError) == .inUse(path) }
+        _ = first
+    }
+
     @Test func aJournalOfAnotherPlanIsRefused() throws {
         let path = journalPath()
         _ = try SyncJournal.open(at: path, for: plan())
