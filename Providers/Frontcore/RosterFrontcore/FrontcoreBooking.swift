@@ -55,7 +55,12 @@ public struct FrontcoreBookingReceipt: Sendable, Hashable, Decodable {
             let summary = try? c.nestedContainer(keyedBy: SummaryKeys.self, forKey: .summary)
         {
             orderID = try summary.decodeIfPresent(FrontcoreInt.self, forKey: .orderID)?.value
-            totalIncludingVAT = try? summary.decodeIfPresent(Double.self, forKey: .total)
+            // Not `decodeIfPresent(Double.self…)`: this module reads optional doubles as coordinates.
+            if summary.contains(.total), try !summary.decodeNil(forKey: .total) {
+                totalIncludingVAT =
+                    (try? summary.decode(Double.self, forKey: .total))
+                    ?? (try? summary.decode(String.self, forKey: .total)).flatMap(VendorNumbers.decimal)
+            }
         }
     }
 }
@@ -114,8 +119,7 @@ extension FrontcoreDriver {
                 provider: provider)
         }
         let date = try Self.positive(session.rawValue, "course date")
-        let courseDate = try await self.courseDate(session, of: request.course)
-        if courseDate.vendorStatus == "3" {
+        if try await isCancelled(session, of: request.course) {
             throw RosterError(
                 .invalidArgument, "course date \(session) of course \(request.course) is cancelled", provider: provider)
         }
@@ -138,6 +142,19 @@ extension FrontcoreDriver {
             prepared.existing = try await activeParticipant(on: session, user: request.learner) { _ in true }
         }
         return prepared
+    }
+
+    /// True when the course date (which must be one of `course`'s: else `notFound`) is cancelled. The
+    /// course-date record documents no status, so unless it carries one, the course's cancelled dates
+    /// are listed (`status_id=3`, a documented filter) and searched for it.
+    private func isCancelled(_ session: SessionID, of course: CourseID) async throws -> Bool {
+        let date = try await courseDate(session, of: course)
+        if let status = date.vendorStatus { return status == "3" }
+        for try await cancelled in courseDates(of: course, FrontcoreCourseDateQuery(statusID: 3))
+        where cancelled.id == session {
+            return true
+        }
+        return false
     }
 
     /// The name and address of user `user`, read from one of their participants.
