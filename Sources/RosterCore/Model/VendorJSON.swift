@@ -141,3 +141,16 @@ public indirect enum VendorJSON: Hashable, Sendable, Codable, CustomStringConver
         init?(intValue: Int) { nil }
     }
 }
+
+extension CredentialRedactor {
+    /// `value` with every secret removed from its strings and object keys.
+    public func redact(_ value: VendorJSON) -> VendorJSON {
+        switch value {
+        case .string(let text): .string(redact(text))
+        case .array(let items): .array(items.map(redact))
+        case .object(let members):
+            .object(Dictionary(members.map { (redact($0.key), redact($0.value)) }, uniquingKeysWith: { first, _ in first }))
+        case .null, .bool, .integer, .number: value
+        }
+    }
+}
