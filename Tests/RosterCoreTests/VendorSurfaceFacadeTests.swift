@@ -136,4 +136,20 @@ struct VendorSurfaceFacadeTests {
         #expect(decoded.attendance == record.attendance)
         #expect(decoded == record)
     }
+
+    @Test func attendanceIsRedactedLikeEveryOtherText() {
+        let secret = "fc_live_2f9c41aa0b7d"
+        var record = sampleEnrollment(1)
+        record.attendance = .object([
+            "note": .string("key \(secret) leaked"), secret: .array([.string(secret), .integer(3), .null]),
+        ])
+        let clean = CredentialRedactor(secrets: [secret]).redact(record)
+        #expect(!String(describing: clean.attendance).contains(secret))
+        guard case .object(let members)? = clean.attendance else {
+            Issue.record("the attendance lost its shape: \(String(describing: clean.attendance))")
+            return
+        }
+        #expect(members.count == 2)
+        #expect(members.values.contains(.array([.string(CredentialRedactor.mask), .integer(3), .null])))
+    }
 }

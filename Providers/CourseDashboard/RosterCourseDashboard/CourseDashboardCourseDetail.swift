@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import RosterCore
 import RosterHTTP
 
@@ -83,7 +83,8 @@ public struct CourseDashboardCourseDetail: Decodable, Sendable, Hashable {
         averageCompletionRate = try c.decodePercentageIfPresent(.averageCompletionRate)
         categories = try c.decodeIfPresent([Int].self, forKey: .categories)
         if c.contains(.createdBy), try !c.decodeNil(forKey: .createdBy) {
-            creatorID = try c.nestedContainer(keyedBy: CreatorKeys.self, forKey: .createdBy).decodeLenientIDIfPresent(.id)
+            creatorID = try c.nestedContainer(keyedBy: CreatorKeys.self, forKey: .createdBy).decodeLenientIDIfPresent(
+                .id)
         }
     }
 }

@@ -26,7 +26,8 @@ import Testing
     @Test(arguments: [#"120"#, #""NaN""#, #"-0.5"#, #""1e300""#, #"true"#])
     func anAverageOutsideAPercentageIsADecodingErrorAtItsPath(_ value: String) async throws {
         var text = String(decoding: try Fixture.data("course-detail-dashboard"), as: UTF8.self)
-        text = text.replacingOccurrences(of: #""avg_completion_rate": 37.25"#, with: #""avg_completion_rate": "# + value)
+        text = text.replacingOccurrences(
+            of: #""avg_completion_rate": 37.25"#, with: #""avg_completion_rate": "# + value)
         let body = Data(text.utf8)
         let transport = InProcessTransport { _ in HTTPResponse(status: 200, body: body) }
         let rig = try DashboardRig(transport: transport)
@@ -40,7 +41,9 @@ import Testing
         let learners = rig.simulator.memberIDs(course: 102).filter {
             rig.simulator.joinStatus(course: 102, user: $0) == "joined"
         }
-        for (index, user) in learners.enumerated() { rig.simulator.setCompletionRate([10, 20, 35, 100][index % 4], course: 102, user: user) }
+        for (index, user) in learners.enumerated() {
+            rig.simulator.setCompletionRate([10, 20, 35, 100][index % 4], course: 102, user: user)
+        }
         let expected = learners.indices.map { Double([10, 20, 35, 100][$0 % 4]) }.reduce(0, +) / Double(learners.count)
         let course = try await rig.roster.course("102")
         #expect(course.id == "102")
@@ -56,15 +59,18 @@ import Testing
         let rig = try DashboardRig()
         for view in CourseDashboardDriver.CourseView.allCases {
             let detail = try await rig.driver.courseDetail("101", view: view)
-            #expect(FaultInjector.queryItems(of: try #require(rig.recorder.requests.last).url)["view"] == [view.rawValue])
+            #expect(
+                FaultInjector.queryItems(of: try #require(rig.recorder.requests.last).url)["view"] == [view.rawValue])
             #expect((detail.averageCompletionRate != nil) == (view == .dashboard))
         }
     }
 
     @Test func aLearnerMayNotReadTheDashboardAndAMissingCourseIsNotFound() async throws {
         let simulator = CourseDashboardSimulator(courses: 1, learnersPerCourse: 3)
-        let learner = try #require(simulator.memberIDs(course: 101).first { simulator.joinStatus(course: 101, user: $0) == "joined" })
-        let rig = try DashboardRig(simulator: simulator, token: StaticCredential(simulator.issueToken(forUser: learner)))
+        let learner = try #require(
+            simulator.memberIDs(course: 101).first { simulator.joinStatus(course: 101, user: $0) == "joined" })
+        let rig = try DashboardRig(
+            simulator: simulator, token: StaticCredential(simulator.issueToken(forUser: learner)))
         let denied = await rosterError { _ = try await rig.roster.course("101") }
         #expect(denied?.code == .permissionDenied)
         #expect(try await rig.driver.courseDetail("101", view: .user).course.joinStatus == "joined")
@@ -80,7 +86,9 @@ import Testing
         (.descending(.enrolledAt), "-joined_at"), (.ascending(.lastActivityAt), "last_active_at"),
         (.descending(.lastActivityAt), "-last_active_at"),
     ])
-    func theOrderIsSentAsTheVendorsOrderingAndTheRecordsComeInIt(_ order: EnrollmentOrder?, _ ordering: String)
+    func theOrderIsSentAsTheVendorsOrderingAndTheRecordsComeInIt(
+        _ order: EnrollmentOrder?, _ ordering: String
+    )
         async throws
     {
         let rig = try DashboardRig(pageSize: 4)

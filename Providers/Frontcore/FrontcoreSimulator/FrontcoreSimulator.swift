@@ -6,8 +6,9 @@ public import RosterHTTP
 /// `since_id` in ascending id order, otherwise newest first as in the published sample; every
 /// documented filter; `include[]=attendance`), `GET` and `PUT /participants/:id` (form or JSON body),
 /// `GET /privacy/users/legalbases`, the course and course-date endpoints
-/// (`SimulatorCourseEndpoints.swift`) and `POST /booking` (`SimulatorBooking.swift`). Wrong keys get `{"error": "Wrong API Key"}` (HTTP 401).
-/// Faults come from the `FaultInjector`, churn (`insertsPerPage`/`deletesPerPage`) after each list page.
+/// (`SimulatorCourseEndpoints.swift`) and `POST /booking` (`SimulatorBooking.swift`). Wrong keys get
+/// `{"error": "Wrong API Key"}` (HTTP 401). Faults come from the `FaultInjector`, churn
+/// (`insertsPerPage`/`deletesPerPage`) after each list page.
 ///
 /// Routes on the path after a `/v2` prefix, so the same handler serves in-process at
 /// `https://api.frontcore.com/v2` and over HTTP at `http://127.0.0.1:PORT/v2`.

@@ -21,7 +21,9 @@ extension FrontcoreSimulator {
         else { return error(400, "Malformed request body") }
         let now = clock.now()
         let outcome: Result<Int, BookingRefusal> = lock.withLock {
-            Result { try state.book(body, at: now) }.mapError { $0 as? BookingRefusal ?? BookingRefusal("booking_could_not_be_created") }
+            Result { try state.book(body, at: now) }.mapError {
+                $0 as? BookingRefusal ?? BookingRefusal("booking_could_not_be_created")
+            }
         }
         let answer: SimulatorJSON
         switch outcome {
@@ -34,7 +36,10 @@ extension FrontcoreSimulator {
         case .failure(let refusal):
             answer = .object([
                 ("successful", .bool(false)), ("summary", .null),
-                ("errors", .array([.object([("code", .string(refusal.code)), ("message", .string(refusal.message))])])),
+                (
+                    "errors",
+                    .array([.object([("code", .string(refusal.code)), ("message", .string(refusal.message))])])
+                ),
             ])
         }
         return json(answer.data)

@@ -26,7 +26,9 @@ extension FrontcoreSimulator {
 
     func course(_ id: String) -> HTTPResponse {
         let body: Data? = lock.withLock {
-            Int(id).flatMap { number in state.courses.first { $0.id == number } }.map { rendering.courseRecord($0).data }
+            Int(id).flatMap { number in state.courses.first { $0.id == number } }.map {
+                rendering.courseRecord($0).data
+            }
         }
         return body.map(json) ?? error(404, "Course not found")
     }
@@ -80,7 +82,8 @@ struct CourseDateFilter {
             guard let text = query[name]?.last else { return nil }
             if text == "now" { return now }
             guard let instant = time.filterInstant(text) else {
-                throw SimulatorFailure(status: 400, message: "Invalid \(name): use yyyy-mm-dd, yyyy-mm-dd hh:mm:ss or now")
+                throw SimulatorFailure(
+                    status: 400, message: "Invalid \(name): use yyyy-mm-dd, yyyy-mm-dd hh:mm:ss or now")
             }
             return upper && !text.contains(" ") ? instant.addingTimeInterval(86_399) : instant
         }
@@ -120,7 +123,9 @@ struct CourseDateFilter {
     /// True when `a` comes before `b`; ties by id.
     func order(_ a: SimCourseDate, _ b: SimCourseDate) -> Bool {
         if byStartDate, (a.startDay, a.timeStart) != (b.startDay, b.timeStart) {
-            return descending ? (a.startDay, a.timeStart) > (b.startDay, b.timeStart) : (a.startDay, a.timeStart) < (b.startDay, b.timeStart)
+            return descending
+                ? (a.startDay, a.timeStart) > (b.startDay, b.timeStart)
+                : (a.startDay, a.timeStart) < (b.startDay, b.timeStart)
         }
         return descending ? a.id > b.id : a.id < b.id
     }

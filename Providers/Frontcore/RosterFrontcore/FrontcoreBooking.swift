@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import RosterCore
 import RosterHTTP
 
@@ -201,7 +201,9 @@ extension FrontcoreDriver {
         var body: [String: Any] = [
             "coursedate_id": prepared.courseDate, "payment_method": options.paymentMethod,
             "booker_name": "\(prepared.firstName) \(prepared.lastName)", "booker_email": prepared.email,
-            "participants": [["firstname": prepared.firstName, "lastname": prepared.lastName, "email": prepared.email]],
+            "participants": [
+                ["firstname": prepared.firstName, "lastname": prepared.lastName, "email": prepared.email]
+            ],
             "config": [
                 "reject_cancelled_course_date": true, "seats_availability_check": true,
                 "send_receipt_email_to_participant": notify, "send_account_created_email_to_user": notify,

@@ -14,7 +14,9 @@ import RosterHTTP
 /// walk can skip a date (course dates rarely change while read; re-list if that matters).
 extension FrontcoreDriver {
     /// One page of `course`'s dates matching `request.query`.
-    public func fetchCourseDates(course: CourseID, _ request: PageRequest<FrontcoreCourseDateQuery>) async throws
+    public func fetchCourseDates(
+        course: CourseID, _ request: PageRequest<FrontcoreCourseDateQuery>
+    ) async throws
         -> FetchedPage<CourseSession>
     {
         let number = try Self.positive(course.rawValue, "course")
@@ -42,7 +44,9 @@ extension FrontcoreDriver {
     }
 
     /// Every date of `course` matching `query`, fetched page by page as the caller iterates.
-    public func courseDates(of course: CourseID, _ query: FrontcoreCourseDateQuery = FrontcoreCourseDateQuery())
+    public func courseDates(
+        of course: CourseID, _ query: FrontcoreCourseDateQuery = FrontcoreCourseDateQuery()
+    )
         -> FrontcoreCourseDateListing
     {
         FrontcoreCourseDateListing(driver: self, course: course, query: query)
@@ -260,8 +264,9 @@ public struct FrontcoreCourseDateRecord: Sendable, Hashable, Decodable {
     /// Decodes leniently; a missing id fails at `coursedate_id`.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        guard let id = try c.decodeIfPresent(FrontcoreInt.self, forKey: .coursedateID)
-            ?? c.decodeIfPresent(FrontcoreInt.self, forKey: .id)
+        guard
+            let id = try c.decodeIfPresent(FrontcoreInt.self, forKey: .coursedateID)
+                ?? c.decodeIfPresent(FrontcoreInt.self, forKey: .id)
         else {
             throw DecodingError.keyNotFound(
                 CodingKeys.coursedateID, .init(codingPath: c.codingPath, debugDescription: "a course date without id"))
@@ -341,7 +346,8 @@ extension FrontcoreParticipantMapping {
             id: SessionID(record.id.description), title: record.title.nonBlank,
             startDate: try timestamps.day(record.startAt, field: "\(prefix).start_at"),
             endDate: try timestamps.day(record.endAt, field: "\(prefix).end_at"),
-            startTime: try time(record.startTimeAt, "start_time_at"), endTime: try time(record.endTimeAt, "end_time_at"),
+            startTime: try time(record.startTimeAt, "start_time_at"),
+            endTime: try time(record.endTimeAt, "end_time_at"),
             timeZone: record.timezone.nonBlank ?? record.location?.timezone.nonBlank, location: venue,
             isVirtual: record.location?.isVirtual?.value, teachingLanguage: record.teachingLanguage.nonBlank,
             vendorStatus: record.statusID?.description)

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import RosterCore
 import RosterHTTP
 
@@ -29,7 +29,8 @@ extension FrontcoreDriver {
         let url = api.url("/courses/\(try Self.positive(id.rawValue, "course"))")
         let response = try await api.send(.get, url)
         try checkStrict(response, .get, url)
-        return try mapping.course(try api.decode(FrontcoreCourseRecord.self, from: response, for: .get, url), prefix: "$")
+        return try mapping.course(
+            try api.decode(FrontcoreCourseRecord.self, from: response, for: .get, url), prefix: "$")
     }
 
     /// `text` as a positive integer id, or `invalidArgument` naming `what`.

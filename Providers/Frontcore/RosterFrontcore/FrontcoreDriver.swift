@@ -62,7 +62,8 @@ public struct FrontcoreDriver: RosterDriver {
             enrollmentPaging: configuration.paging.style, coursePaging: .pageNumber(firstPage: 1),
             defaultPageSize: 250, maxPageSize: 250, serverFilters: FrontcoreFilters.server, listsPerCourse: false,
             writableStatuses: FrontcoreStatusMapping.writableStatuses,
-            enrollableRoles: configuration.booking == nil ? [] : [.learner], rateLimits: [configuration.rateLimit], learnerLookups: Self.learnerLookups,
+            enrollableRoles: configuration.booking == nil ? [] : [.learner], rateLimits: [configuration.rateLimit],
+            learnerLookups: Self.learnerLookups,
             updatableFields: [.status, .completed, .passed, .paymentCode, .customProperties])
     }
 

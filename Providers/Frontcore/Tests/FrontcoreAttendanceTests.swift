@@ -18,14 +18,17 @@ import Testing
             record.attendance
                 == .array([
                     .object(["date": .string("2021-11-26"), "present": .bool(true), "minutes": .integer(390)]),
-                    .object(["date": .string("2021-11-27"), "present": .bool(false), "note": .null, "minutes": .integer(0)]),
+                    .object([
+                        "date": .string("2021-11-27"), "present": .bool(false), "note": .null, "minutes": .integer(0),
+                    ]),
                 ]))
         #expect(record.native?.as(FrontcoreParticipant.self)?.attendance == record.attendance)
     }
 
     @Test func aParticipantWithoutAttendanceHasNone() async throws {
         let transport = RecordingTransport(body: try Fixture.data("frontcore-participants-list"))
-        let records = try await Roster(driver: try TestDrivers.driver(transport: transport, paging: .pageNumber)).enrollments()
+        let records = try await Roster(driver: try TestDrivers.driver(transport: transport, paging: .pageNumber))
+            .enrollments()
             .collect(max: 100)
         #expect(!records.isEmpty && records.allSatisfy { $0.attendance == nil })
         #expect(transport.lastQuery?.contains("attendance") == false)

@@ -57,15 +57,19 @@ import Testing
             simulator = FrontcoreSimulator(seed: 11, participants: 16, courses: 2)
             transport = BookingTransport(simulator, booking: answer)
             let configuration = FrontcoreConfiguration(apiKey: simulator.apiKey, retry: retry, booking: booking)
-            roster = Roster(driver: try FrontcoreDriver(configuration: configuration, transport: transport, clock: VirtualClock()))
+            roster = Roster(
+                driver: try FrontcoreDriver(configuration: configuration, transport: transport, clock: VirtualClock()))
             course = CourseID(String(simulator.courseIDs[0]))
             date = SessionID(String(simulator.courseDateIDs(courseID: simulator.courseIDs[0])[0]))
         }
 
-        func request(_ email: String = "kari.nordmann@eksempel.no", first: String? = "Kari", last: String? = "Nordmann")
+        func request(
+            _ email: String = "kari.nordmann@eksempel.no", first: String? = "Kari", last: String? = "Nordmann"
+        )
             -> EnrollRequest
         {
-            EnrollRequest(course: course, session: date, person: NewLearner(email: email, firstName: first, lastName: last))
+            EnrollRequest(
+                course: course, session: date, person: NewLearner(email: email, firstName: first, lastName: last))
         }
     }
 
@@ -132,7 +136,8 @@ import Testing
         let otherCourse = rig.simulator.courseIDs[1]
         let booked = try #require(
             rig.simulator.insertParticipant(
-                courseID: otherCourse, email: "ola.hansen@eksempel.no", externalID: nil, username: nil, firstName: "Ola",
+                courseID: otherCourse, email: "ola.hansen@eksempel.no", externalID: nil, username: nil,
+                firstName: "Ola",
                 lastName: "Hansen"))
         let request = EnrollRequest(course: rig.course, learner: LearnerID(String(booked.user)), session: rig.date)
         guard case .created(let record?) = try await rig.roster.enroll(request) else {
@@ -155,7 +160,11 @@ import Testing
         let otherDate = SessionID(String(rig.simulator.courseDateIDs(courseID: rig.simulator.courseIDs[1])[0]))
         let cases: [(EnrollRequest, RosterError.Code)] = [
             (EnrollRequest(course: rig.course, learner: "1"), .invalidArgument),  // no course date
-            (EnrollRequest(course: rig.course, session: otherDate, person: NewLearner(email: "a@b.no", firstName: "A", lastName: "B")), .notFound),
+            (
+                EnrollRequest(
+                    course: rig.course, session: otherDate,
+                    person: NewLearner(email: "a@b.no", firstName: "A", lastName: "B")), .notFound
+            ),
             (rig.request(first: nil), .invalidArgument),
             (rig.request(last: "  "), .invalidArgument),
             (rig.request("Larsen"), .invalidArgument),
@@ -199,7 +208,9 @@ import Testing
     @Test func thePublishedSuccessShapeIsRead() throws {
         let receipt = try JSONDecoder().decode(
             FrontcoreBookingReceipt.self, from: try Fixture.data("frontcore-booking-response"))
-        #expect(receipt.successful && receipt.orderID == 4711 && receipt.totalIncludingVAT == 1250 && receipt.errors.isEmpty)
+        #expect(
+            receipt.successful && receipt.orderID == 4711 && receipt.totalIncludingVAT == 1250 && receipt.errors.isEmpty
+        )
         let refused = try JSONDecoder().decode(
             FrontcoreBookingReceipt.self, from: try Fixture.data("frontcore-booking-refused"))
         #expect(!refused.successful && refused.orderID == nil && refused.errors.first?.code == "course_date_cancelled")

@@ -137,12 +137,16 @@ import Testing
         let dates = simulator.courseDateIDs(courseID: course)
         #expect(dates.count == 2)
         let driver = try TestDrivers.roster(simulator).driver
-        let all = try await collect(driver.courseDates(of: CourseID(String(course)), FrontcoreCourseDateQuery(pageSize: 1)))
+        let all = try await collect(
+            driver.courseDates(of: CourseID(String(course)), FrontcoreCourseDateQuery(pageSize: 1)))
         #expect(all.map(\.id.rawValue) == dates.map(String.init))
         #expect(all.allSatisfy { $0.vendorStatus == nil && $0.startDate != nil && $0.startTime != nil })
         let byStart = try await collect(
-            driver.courseDates(of: CourseID(String(course)), FrontcoreCourseDateQuery(orderBy: .startDate, descending: true)))
-        #expect(byStart.map(\.startDate) == all.map(\.startDate).sorted { ($0?.description ?? "") > ($1?.description ?? "") })
+            driver.courseDates(
+                of: CourseID(String(course)), FrontcoreCourseDateQuery(orderBy: .startDate, descending: true)))
+        #expect(
+            byStart.map(\.startDate)
+                == all.map(\.startDate).sorted { ($0?.description ?? "") > ($1?.description ?? "") })
         simulator.setStatus(3, ofCourseDate: dates[1])
         let cancelled = try await collect(
             driver.courseDates(of: CourseID(String(course)), FrontcoreCourseDateQuery(statusID: 3)))

@@ -30,7 +30,8 @@ import Testing
     }
 
     @Test func aNameWithACommaIsNotSentAndTheFacadeFiltersAlone() async throws {
-        let body = #"{"items":["# + Self.participant("p1", first: "Anne, Marie", last: "Roux") + ","
+        let body =
+            #"{"items":["# + Self.participant("p1", first: "Anne, Marie", last: "Roux") + ","
             + Self.participant("p2", first: "Anne", last: "Roux") + #"],"total":2}"#
         let (driver, recorder) = try TestSupport.scripted { _ in TestSupport.json(body) }
         let listing = Roster(driver: driver).enrollments(EnrollmentQuery(course: "c", firstNames: ["Anne, Marie"]))
@@ -41,7 +42,8 @@ import Testing
 
     @Test func aVendorThatMatchesLooselyIsCorrectedByTheFacade() async throws {
         // A server that compares case-insensitively answers with both people; Roster matches exactly.
-        let body = #"{"items":["# + Self.participant("p1", first: "zoé", last: "Roux") + ","
+        let body =
+            #"{"items":["# + Self.participant("p1", first: "zoé", last: "Roux") + ","
             + Self.participant("p2", first: "Zoé", last: "Roux") + #"],"total":2}"#
         let (driver, _) = try TestSupport.scripted { _ in TestSupport.json(body) }
         let listing = Roster(driver: driver).enrollments(EnrollmentQuery(course: "c", firstNames: ["Zoé"]))
@@ -58,7 +60,8 @@ import Testing
         let named = try #require(all.first { $0.learner.lastName != nil })
         let lastName = try #require(named.learner.lastName)
         let expected = Set(all.filter { $0.learner.lastName == lastName }.map(\.id))
-        let listing = Roster(driver: driver).enrollments(EnrollmentQuery(course: CourseID(course), lastNames: [lastName]))
+        let listing = Roster(driver: driver).enrollments(
+            EnrollmentQuery(course: CourseID(course), lastNames: [lastName]))
         let got = try await listing.collect(max: 100)
         #expect(Set(got.map(\.id)) == expected)
         #expect(got.count < all.count)

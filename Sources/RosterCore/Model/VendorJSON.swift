@@ -22,7 +22,9 @@ public indirect enum VendorJSON: Hashable, Sendable, Codable, CustomStringConver
     public init(from decoder: any Decoder) throws {
         if let container = try? decoder.container(keyedBy: AnyKey.self) {
             var members: [String: VendorJSON] = [:]
-            for key in container.allKeys { members[key.stringValue] = try container.decode(VendorJSON.self, forKey: key) }
+            for key in container.allKeys {
+                members[key.stringValue] = try container.decode(VendorJSON.self, forKey: key)
+            }
             self = .object(members)
             return
         }
@@ -149,7 +151,8 @@ extension CredentialRedactor {
         case .string(let text): .string(redact(text))
         case .array(let items): .array(items.map(redact))
         case .object(let members):
-            .object(Dictionary(members.map { (redact($0.key), redact($0.value)) }, uniquingKeysWith: { first, _ in first }))
+            .object(
+                Dictionary(members.map { (redact($0.key), redact($0.value)) }, uniquingKeysWith: { first, _ in first }))
         case .null, .bool, .integer, .number: value
         }
     }

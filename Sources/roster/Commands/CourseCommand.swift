@@ -33,7 +33,9 @@ struct CourseCommand: AsyncParsableCommand {
         var frontcore: FrontcoreDriver?
         if dates {
             frontcore = roster.driver.base as? FrontcoreDriver
-            if frontcore == nil { throw ToolFailure(.usage, "--dates is for frontcore, whose courses have course dates") }
+            if frontcore == nil {
+                throw ToolFailure(.usage, "--dates is for frontcore, whose courses have course dates")
+            }
         }
         let course = try await roster.course(id)
         var fields = CourseRecord.fields(course, provider: roster.provider)

@@ -94,7 +94,8 @@ struct QueryOptions: ParsableArguments {
             }
         guard let key else {
             throw ToolFailure(
-                .usage, "unknown order \"\(text)\"", hint: "use joined_at, -joined_at, last_active_at or -last_active_at")
+                .usage, "unknown order \"\(text)\"",
+                hint: "use joined_at, -joined_at, last_active_at or -last_active_at")
         }
         return EnrollmentOrder(key, descending: descending)
     }
