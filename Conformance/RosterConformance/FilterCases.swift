@@ -91,6 +91,8 @@ enum FilterCases {
         case .search:
             let learner = pick(5).learner
             query.search = learner.lastName ?? learner.displayName ?? learner.username ?? "conformance"
+        case .firstName: query.firstNames = [records.compactMap(\.learner.firstName).first ?? "Conformance"]
+        case .lastName: query.lastNames = [records.compactMap(\.learner.lastName).last ?? "Conformance"]
         }
         return query
     }

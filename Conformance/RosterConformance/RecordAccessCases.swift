@@ -84,6 +84,7 @@ enum RecordAccessCases {
                 switch operation {
                 case .listEnrollments: _ = try await roster.listAll()
                 case .listCourses: _ = try await roster.courses().collect(max: 10_000)
+                case .getCourse: _ = try await roster.course(courses[0])
                 case .getEnrollment: _ = try await roster.enrollment(record.id, course: record.course.id)
                 case .updateEnrollment:
                     _ = try await roster.update(

@@ -10,6 +10,7 @@ public import Foundation
 /// | request | answer |
 /// |---|---|
 /// | `GET /v1/courses` + paging | courses `{"id", "title"}` in creation order |
+/// | `GET /v1/courses/{id}` | one course, or 404 |
 /// | `GET /v1/enrollments` + paging + filters | enrollments (`InMemoryRecord`) in ascending id order |
 /// | `GET /v1/enrollments/{id}` | one enrollment, or 404 |
 /// | `PATCH /v1/enrollments/{id}` `{"status"?, "completed"?, "passed"?, "paid"?}` (`"completed": true` sets status `completed` and progress 100) | the updated enrollment |

@@ -52,6 +52,13 @@ public struct InMemoryDriver: RosterDriver {
             key: \.id.rawValue, convert: { Course(id: $0.id, title: $0.title) })
     }
 
+    /// `GET /courses/{id}`.
+    public func course(_ id: CourseID) async throws -> Course {
+        let url = api.url("/courses/\(try PathSegment.encode(id.rawValue, provider: provider))")
+        let wire = try api.decode(InMemoryWireCourse.self, from: try await api.send(.get, url), for: .get, url)
+        return Course(id: wire.id, title: wire.title)
+    }
+
     /// `GET /enrollments/{id}`.
     public func enrollment(_ id: EnrollmentID, course: CourseID?) async throws -> Enrollment {
         let url = api.url("/enrollments/\(try PathSegment.encode(id.rawValue, provider: provider))")

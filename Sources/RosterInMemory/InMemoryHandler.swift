@@ -34,6 +34,11 @@ public struct InMemoryHandler: Sendable {
         do {
             switch (request.method, parts.count, parts.first) {
             case (.get, 1, "courses"): return try listCourses(query, request)
+            case (.get, 2, "courses"):
+                guard let course = store.courses.first(where: { $0.id == parts[1] }) else {
+                    throw Failure(404, "no course \(parts[1])")
+                }
+                return try Self.json(ServedCourse(id: course.id, title: course.title))
             case (.get, 1, "enrollments"): return try listEnrollments(query, request)
             case (.post, 1, "enrollments"): return try enroll(request.body)
             case (.get, 2, "enrollments"): return try show(parts[1])

@@ -21,8 +21,9 @@ struct RosterTool: AsyncParsableCommand {
             Try it offline:  roster demo
             """,
         subcommands: [
-            ProvidersCommand.self, ListCommand.self, GetCommand.self, UpdateCommand.self, EnrollCommand.self,
-            UnenrollCommand.self, ExportCommand.self, SyncCommand.self, ServeCommand.self, DemoCommand.self,
+            ProvidersCommand.self, ListCommand.self, GetCommand.self, CourseCommand.self, UpdateCommand.self,
+            EnrollCommand.self, UnenrollCommand.self, ExportCommand.self, SyncCommand.self, ServeCommand.self,
+            DemoCommand.self,
         ])
 
     /// Parses `arguments`, runs the command and returns the exit status. A command that reaches a

@@ -4,7 +4,7 @@ import RosterHTTP
 /// The course endpoints: `GET /api/v2/course/` (the caller's courses, `statuses` default
 /// `["manager","joined"]`, `created_by`), `GET /api/v2/course/search/` (`search` in the name,
 /// `statuses` default no filter, secret courses hidden unless the caller has a relation, ordering
-/// `-id`) and `GET /api/v2/course/{id}/`.
+/// `-id`). `GET /api/v2/course/{id}/` is in `SimulatorCourseDetail.swift`.
 extension CourseDashboardSimulator {
     func listCourses(caller: Int, query: [String: [String]], url: URL) -> HTTPResponse {
         let page: SimulatorPage
@@ -51,16 +51,6 @@ extension CourseDashboardSimulator {
                 .sorted { $0.id > $1.id }
             return page.envelope(courses, url: url) { Self.courseJSON($0, caller: caller, state: state) }
         }
-        return Self.json(body)
-    }
-
-    func courseDetail(_ id: Int, caller: Int) -> HTTPResponse {
-        let body: CourseJSON? = store.read { state in
-            guard let course = state.course(id) else { return nil }
-            if course.privacy == "secret" && state.status(of: caller, in: id) == nil { return nil }
-            return Self.courseJSON(course, caller: caller, state: state)
-        }
-        guard let body else { return Self.notFound }
         return Self.json(body)
     }
 

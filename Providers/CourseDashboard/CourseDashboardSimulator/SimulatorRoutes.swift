@@ -23,7 +23,7 @@ extension CourseDashboardSimulator {
         case (_, 2, "course"):
             guard let id = Int(path[1]) else { break }
             guard request.method == .get else { return methodNotAllowed(request) }
-            return courseDetail(id, caller: caller)
+            return courseDetail(id, caller: caller, query: query)
         case (_, 3, "course"):
             guard let id = Int(path[1]) else { break }
             switch (request.method, path[2]) {

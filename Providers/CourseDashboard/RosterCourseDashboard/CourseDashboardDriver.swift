@@ -61,23 +61,29 @@ public struct CourseDashboardDriver: RosterDriver, CustomStringConvertible, Cust
     /// (`CourseDashboardLearners.swift`), never created.
     public var capabilities: DriverCapabilities {
         DriverCapabilities(
-            operations: [.listEnrollments, .listCourses, .getEnrollment, .enroll, .unenroll, .findLearners],
+            operations: [
+                .listEnrollments, .listCourses, .getCourse, .getEnrollment, .enroll, .unenroll, .findLearners,
+            ],
             enrollmentPaging: .nextLink, coursePaging: .nextLink,
             defaultPageSize: configuration.pageSize, maxPageSize: Self.maxPageSize,
             serverFilters: [.course, .role, .search], listsPerCourse: true,
             enrollableRoles: [.learner, .manager],
             rateLimits: configuration.rateLimit.map { [$0] } ?? [], narrowingFilters: [.status],
-            // Course users carry no e-mail, session, organization, creation or update time.
+            // Course users carry no e-mail, session, organization, creation or update time, and only a
+            // real name (display name), no given or family name.
             unavailableFilters: [
                 .email, .session, .organization, .updatedSince, .updatedBefore, .createdSince, .createdBefore,
+                .firstName, .lastName,
             ],
-            learnerLookups: Self.learnerLookups)
+            learnerLookups: Self.learnerLookups, orderings: [.enrolledAt, .lastActivityAt])
     }
 
     // MARK: Listing
 
     /// One page of a course's users from `GET /api/v2/course/{id}/users/`, oldest membership first
-    /// (`ordering=joined_at`, so people who join mid-listing land at the end instead of shifting pages).
+    /// (`ordering=joined_at`, so people who join mid-listing land at the end instead of shifting pages)
+    /// unless the query asks for another order (`ordering` = `joined_at` or `last_active_at`, `-` for
+    /// newest first; see `orderingParameter`).
     /// A user whose `join_status` is null has no relation to the course, so no enrollment: the entry
     /// is left out and counted in the page's `omitted` (and the listing report's `omittedByDriver`).
     public func fetchEnrollments(_ request: PageRequest<EnrollmentQuery>) async throws -> FetchedPage<Enrollment> {
@@ -88,7 +94,8 @@ public struct CourseDashboardDriver: RosterDriver, CustomStringConvertible, Cust
             for: request.query.roles, statuses: request.query.statuses, additional: configuration.additionalJoinStatuses)
         if statuses.isEmpty { return FetchedPage(records: [], total: 0) }
         var parameters = [
-            ("statuses", CourseDashboardStatusMapping.statusesParameter(statuses)), ("ordering", "joined_at"),
+            ("statuses", CourseDashboardStatusMapping.statusesParameter(statuses)),
+            ("ordering", Self.orderingParameter(request.query.order)),
         ]
         if let search = request.query.search { parameters.append(("search", search)) }
         let url = try pageURL(
@@ -165,6 +172,20 @@ public struct CourseDashboardDriver: RosterDriver, CustomStringConvertible, Cust
     }
 
     // MARK: Helpers
+
+    /// The vendor's `ordering` value for `order`: `joined_at` / `last_active_at`, `-` prefixed for newest
+    /// first; `joined_at` (oldest membership first) when the query sets none. Any order other than
+    /// oldest-joined-first lets a join or a lesson completed mid-listing move people between pages: the
+    /// facade sees the repeat or the changed count and re-reads (a repair pass) so nobody is missed.
+    static func orderingParameter(_ order: EnrollmentOrder?) -> String {
+        guard let order else { return "joined_at" }
+        let field =
+            switch order.key {
+            case .enrolledAt: "joined_at"
+            case .lastActivityAt: "last_active_at"
+            }
+        return (order.descending ? "-" : "") + field
+    }
 
     static func usersPath(_ course: CourseID) throws -> String {
         "/api/v2/course/\(try CourseDashboardIdentity.courseNumber(course))/users/"

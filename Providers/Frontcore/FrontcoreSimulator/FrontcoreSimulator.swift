@@ -5,8 +5,10 @@ public import RosterHTTP
 /// the adapter): `GET /participants` (bare array; `limit` default 75, clamped at 250; 1-based `page`;
 /// `since_id` in ascending id order, otherwise newest first as in the published sample; every
 /// documented filter; `include[]=attendance`), `GET` and `PUT /participants/:id` (form or JSON body),
-/// and `GET /privacy/users/legalbases`. Wrong keys get `{"error": "Wrong API Key"}` (HTTP 401).
-/// Faults come from the `FaultInjector`, churn (`insertsPerPage`/`deletesPerPage`) after each list page.
+/// `GET /privacy/users/legalbases`, the course and course-date endpoints
+/// (`SimulatorCourseEndpoints.swift`) and `POST /booking` (`SimulatorBooking.swift`). Wrong keys get
+/// `{"error": "Wrong API Key"}` (HTTP 401). Faults come from the `FaultInjector`, churn
+/// (`insertsPerPage`/`deletesPerPage`) after each list page.
 ///
 /// Routes on the path after a `/v2` prefix, so the same handler serves in-process at
 /// `https://api.frontcore.com/v2` and over HTTP at `http://127.0.0.1:PORT/v2`.
@@ -16,10 +18,10 @@ public final class FrontcoreSimulator: @unchecked Sendable {
     /// Counts and logs requests, and injects the fault plan's failures.
     public let injector: FaultInjector
 
-    private let lock = NSLock()
-    private var state: SimulatorState
-    private let clock: any RosterClock
-    private let rendering = SimulatorRendering(time: SimulatorTime())
+    let lock = NSLock()
+    var state: SimulatorState
+    let clock: any RosterClock
+    let rendering = SimulatorRendering(time: SimulatorTime())
 
     /// Creates a simulator holding `participants` participants spread evenly over `courses` courses
     /// (two course dates each), generated from `seed`. It accepts `apiKey`, or a key derived from the
@@ -69,7 +71,13 @@ public final class FrontcoreSimulator: @unchecked Sendable {
         case (.get, "participants", 2): return participant(route[1], query: query)
         case (.put, "participants", 2): return update(route[1], request)
         case (.get, "privacy", 3) where route == ["privacy", "users", "legalbases"]: return listLegalBases(query)
-        case (_, "participants", 1...2): return error(405, "Method not allowed")
+        case (.get, "courses", 1): return listCourses(query)
+        case (.get, "courses", 2): return course(route[1])
+        case (.get, "courses", 3) where route[2] == "coursedates": return listCourseDates(course: route[1], query)
+        case (.get, "courses", 4) where route[2] == "coursedates": return courseDate(route[3], course: route[1])
+        case (.post, "booking", 1): return book(request)
+        case (_, "participants", 1...2), (_, "booking", 1): return error(405, "Method not allowed")
+        case (_, "courses", 1...4) where request.method != .get: return error(405, "Method not allowed")
         default: return error(404, "Not found")
         }
     }
@@ -136,11 +144,11 @@ public final class FrontcoreSimulator: @unchecked Sendable {
         return json(body)
     }
 
-    private func json(_ body: Data) -> HTTPResponse {
+    func json(_ body: Data) -> HTTPResponse {
         HTTPResponse(status: 200, headers: ["Content-Type": "application/json"], body: body)
     }
 
-    private func error(_ status: Int, _ message: String) -> HTTPResponse {
+    func error(_ status: Int, _ message: String) -> HTTPResponse {
         HTTPResponse(
             status: status, headers: ["Content-Type": "application/json"], body: SimulatorRendering.error(message))
     }

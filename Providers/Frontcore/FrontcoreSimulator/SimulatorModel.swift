@@ -31,6 +31,8 @@ struct SimCourse: Sendable {
     var reference: String?
     var createdAt: Date?
     var updatedAt: Date
+    /// `is_active`: false for a course no longer offered.
+    var isActive = true
 }
 
 /// A course date (session) of a course.
@@ -47,6 +49,8 @@ struct SimCourseDate: Sendable {
     var teachingLanguage: (name: String, code: String)
     /// Nil: the key is left out, as on some vendor payloads.
     var guaranteedToRun: Bool?
+    /// The course-date status: 1 to be defined, 2 will run, 3 cancelled, 4 postponed.
+    var statusID = 2
 }
 
 /// A person.

@@ -54,7 +54,7 @@ struct SimulatorRendering {
 
     func courseDate(_ d: SimCourseDate) -> SimulatorJSON {
         var fields: [(String, SimulatorJSON)] = [
-            ("id", .int(d.id)), ("idCourse", .int(d.courseID)), ("idStatus", .int(2)), ("week", .int(d.week)),
+            ("id", .int(d.id)), ("idCourse", .int(d.courseID)), ("idStatus", .int(d.statusID)), ("week", .int(d.week)),
             ("start_at", .string(d.startDay)), ("end_at", .string(d.endDay)), ("deadline_at", .string(d.deadlineDay)),
             ("time_start", .string(d.timeStart)), ("time_end", .string(d.timeEnd)),
             ("timezone", .null), ("gmt_offset", .null), ("place", .string(d.location.title)),

@@ -12,6 +12,10 @@ struct SimulatorState {
     /// Participant ids, ascending (new ids are always higher, so appending keeps the order).
     var order: [Int] = []
     var legalBases: [SimLegalBasis] = []
+    /// Orders made through `POST /booking`, oldest first.
+    var orders: [SimOrder] = []
+    /// The id the next booked order gets.
+    var nextOrderID = 900_001
     /// Rendered participant JSON, dropped when the participant changes.
     var cache: [Int: Data] = [:]
     private var clockBase = Date(timeIntervalSince1970: 1_600_000_000)

@@ -14,13 +14,20 @@ public struct FrontcoreConfiguration: Sendable, CustomStringConvertible {
     public var accountTimeZone: TimeZone
     /// The client-side request budget, shared by every driver using the same key (vendor: 5 per second).
     public var rateLimit: RateLimit
-    /// When to retry (429, 502–504 and transport failures by default; PUT is idempotent).
+    /// When to retry (429, 502–504 and transport failures by default; PUT is idempotent). Its
+    /// `retryNonIdempotent` is ignored: a booking (`POST /booking`) is never repeated.
     public var retry: RetryPolicy
     /// How listings page; keyset (`since_id`) unless the account's server does not order by id.
     public var paging: FrontcorePagingMode
-    /// Sends `include[]=attendance` on participant requests (the attendance shape is undocumented
-    /// and is left in the response, not decoded).
+    /// Sends `include[]=attendance` on participant requests. The attendance's shape is undocumented:
+    /// it is kept as the JSON the vendor sent, on `Enrollment.attendance`.
     public var includeAttendance: Bool
+    /// Enrolling through orders, off by default (nil: `enroll` is `unsupported`). When set, `enroll`
+    /// books the person onto a course date with `POST /booking`, which CREATES AN ORDER in the
+    /// account and, with the `invoice` payment method, may send the person AN INVOICE. A booking is
+    /// never repeated by Roster (not even on a 5xx or a timeout: the order may already exist, so the
+    /// outcome is reported unknown). See `FrontcoreBookingOptions`.
+    public var booking: FrontcoreBookingOptions?
 
     /// The documented API root.
     public static let defaultBaseURL = URL(string: "https://api.frontcore.com/v2")!
@@ -30,8 +37,10 @@ public struct FrontcoreConfiguration: Sendable, CustomStringConvertible {
         apiKey: String, baseURL: URL = FrontcoreConfiguration.defaultBaseURL,
         accountTimeZone: TimeZone = TimeZone(identifier: "Europe/Oslo")!,
         rateLimit: RateLimit = RateLimit(requests: 5, per: 1), retry: RetryPolicy = RetryPolicy(),
-        paging: FrontcorePagingMode = .keyset, includeAttendance: Bool = false
+        paging: FrontcorePagingMode = .keyset, includeAttendance: Bool = false,
+        booking: FrontcoreBookingOptions? = nil
     ) {
+        self.booking = booking
         self.apiKey = apiKey
         self.baseURL = baseURL
         self.accountTimeZone = accountTimeZone
@@ -44,6 +53,7 @@ public struct FrontcoreConfiguration: Sendable, CustomStringConvertible {
     /// Every setting except the key, which shows as `‹redacted›`.
     public var description: String {
         "FrontcoreConfiguration(apiKey: \(CredentialRedactor.mask), baseURL: \(baseURL.absoluteString), "
-            + "accountTimeZone: \(accountTimeZone.identifier), rateLimit: \(rateLimit), paging: \(paging))"
+            + "accountTimeZone: \(accountTimeZone.identifier), rateLimit: \(rateLimit), paging: \(paging), "
+            + "booking: \(booking.map { "orders paid by \($0.paymentMethod)" } ?? "off"))"
     }
 }

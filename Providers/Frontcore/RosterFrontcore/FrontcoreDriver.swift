@@ -4,8 +4,10 @@ public import RosterHTTP
 
 /// The Frontcore API v2 adapter: lists participants (`GET /participants`, keyset-paged by `since_id`,
 /// see `FrontcorePagingMode`), gets one (`GET /participants/:id`) and updates one (`PUT
-/// /participants/:id`, form-encoded). Use it through `Roster(driver:)`; the Frontcore-only legal-bases
-/// listing is on the driver (`roster.driver.legalBases()`).
+/// /participants/:id`, form-encoded); lists courses and reads one (`FrontcoreCourses.swift`), and,
+/// only when `configuration.booking` is set, enrolls by booking an order (`FrontcoreBooking.swift`).
+/// Use it through `Roster(driver:)`; the Frontcore-only listings are on the driver
+/// (`roster.driver.legalBases()`, `roster.driver.courseDates(of:)`).
 ///
 /// Requests carry `X-API-Key` and `Accept: application/json` and go through the standard client:
 /// retries on 429/502–504, a token bucket of `configuration.rateLimit` per API key, and the observer.
@@ -18,10 +20,12 @@ public struct FrontcoreDriver: RosterDriver {
     /// `frontcore`.
     public var provider: ProviderID { FrontcoreParticipantMapping.provider }
 
-    /// Participants can be listed (filters per `FrontcoreFilters.server`), read and updated, and people
-    /// found by e-mail, external id or username (`FrontcoreLearnerLookup.swift`); Frontcore has no
-    /// course listing the adapter relies on and enrolls (and creates people) only through orders
-    /// (`POST /booking`).
+    /// Participants can be listed (filters per `FrontcoreFilters.server`), read and updated, people
+    /// found by e-mail, external id or username (`FrontcoreLearnerLookup.swift`), courses listed and
+    /// read. Enrolling is declared only when `configuration.booking` is set: Frontcore enrolls (and
+    /// creates people) only through orders (`POST /booking`). `listsPerCourse` stays false even though
+    /// courses can be listed: one keyset walk over every participant is safer and cheaper than a walk
+    /// per course, and each participant carries its course's title.
     public let capabilities: DriverCapabilities
 
     /// Creates a driver. Throws `invalidArgument` for an empty key or a base URL that is not https
@@ -35,23 +39,31 @@ public struct FrontcoreDriver: RosterDriver {
                 .invalidArgument, "the Frontcore API key is empty", provider: FrontcoreParticipantMapping.provider)
         }
         let redactor = CredentialRedactor(secrets: [configuration.apiKey])
+        // The one non-idempotent write (a booking) must never be repeated, whatever the policy says.
+        var retry = configuration.retry
+        retry.retryNonIdempotent = false
         let client = HTTPClient.standard(
             transport: transport,
             auth: AuthMiddleware(header: "X-API-Key", source: StaticCredential(configuration.apiKey)),
             budget: RateBudget.shared(key: configuration.apiKey, limits: [configuration.rateLimit], clock: clock),
-            retry: configuration.retry, clock: clock, observer: observer, redactor: redactor)
+            retry: retry, clock: clock, observer: observer, redactor: redactor)
         self.configuration = configuration
         self.api = try VendorAPI(
             provider: FrontcoreParticipantMapping.provider, baseURL: configuration.baseURL, client: client,
             redactor: redactor, errorMapper: FrontcoreErrors.map)
         self.mapping = FrontcoreParticipantMapping(
             timestamps: FrontcoreTimestamps(timeZone: configuration.accountTimeZone))
+        var operations: Set<DriverCapabilities.Operation> = [
+            .listEnrollments, .listCourses, .getCourse, .getEnrollment, .updateEnrollment, .findLearners,
+        ]
+        if configuration.booking != nil { operations.insert(.enroll) }
         self.capabilities = DriverCapabilities(
-            operations: [.listEnrollments, .getEnrollment, .updateEnrollment, .findLearners],
+            operations: operations,
             enrollmentPaging: configuration.paging.style, coursePaging: .pageNumber(firstPage: 1),
             defaultPageSize: 250, maxPageSize: 250, serverFilters: FrontcoreFilters.server, listsPerCourse: false,
             writableStatuses: FrontcoreStatusMapping.writableStatuses,
-            rateLimits: [configuration.rateLimit], learnerLookups: Self.learnerLookups,
+            enrollableRoles: configuration.booking == nil ? [] : [.learner], rateLimits: [configuration.rateLimit],
+            learnerLookups: Self.learnerLookups,
             updatableFields: [.status, .completed, .passed, .paymentCode, .customProperties])
     }
 
@@ -118,7 +130,7 @@ public struct FrontcoreDriver: RosterDriver {
         configuration.includeAttendance ? [("include[]", "attendance")] : []
     }
 
-    private func fetchList<Record: Decodable>(_ type: Record.Type, _ url: URL) async throws -> [Record] {
+    func fetchList<Record: Decodable>(_ type: Record.Type, _ url: URL) async throws -> [Record] {
         let response = try await api.send(.get, url)
         try checkStrict(response, .get, url)
         do {
@@ -130,7 +142,7 @@ public struct FrontcoreDriver: RosterDriver {
 
     /// Fails on JSON that Foundation would accept but JSON forbids (see `FrontcoreStrictJSON`), and
     /// on bodies Foundation's decoder cannot take safely (see `JSONNesting`).
-    private func checkStrict(_ response: HTTPResponse, _ method: HTTPMethod, _ url: URL) throws {
+    func checkStrict(_ response: HTTPResponse, _ method: HTTPMethod, _ url: URL) throws {
         do {
             try JSONNesting.check(response.body)
             try FrontcoreStrictJSON.check(response.body)

@@ -45,7 +45,7 @@ struct FrontcoreParticipantMapping: Sendable {
                 statusChangedAt: try timestamps.instant(
                     participant.statusUpdatedAt, field: "\(prefix).status_updated_at")),
             customProperties: participant.customProperties?.values,
-            native: NativeRecord(participant))
+            native: NativeRecord(participant), attendance: participant.attendance)
     }
 
     /// The session for a participant's course date.

@@ -1,5 +1,5 @@
 import Foundation
-import RosterCore
+public import RosterCore
 
 /// The participant records exactly as Frontcore's API v2 sends them (seed 000, 001; vendors.md §1.4),
 /// decoded leniently: ids that arrive as text or numbers, `""` for absent, fields missing in some
@@ -40,9 +40,12 @@ public struct FrontcoreParticipant: Sendable, Hashable, Decodable {
     public var coursedate: FrontcoreCourseDate?
     /// The person.
     public var user: FrontcoreUser?
+    /// `attendance`, sent when asked for with `include[]=attendance`; its shape is undocumented, so it
+    /// is kept as the JSON the vendor sent.
+    public var attendance: VendorJSON?
 
     enum CodingKeys: String, CodingKey {
-        case id, paid, status, completed, passed, course, coursedate, user
+        case id, paid, status, completed, passed, course, coursedate, user, attendance
         case bookingID = "idBooking"
         case orderID = "idOrder"
         case paidID = "idPaid"

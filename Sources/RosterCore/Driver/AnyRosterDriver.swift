@@ -19,6 +19,8 @@ public struct AnyRosterDriver: RosterDriver {
         try await base.fetchCourses(request)
     }
     /// Forwards to the wrapped driver.
+    public func course(_ id: CourseID) async throws -> Course { try await base.course(id) }
+    /// Forwards to the wrapped driver.
     public func enrollment(_ id: EnrollmentID, course: CourseID?) async throws -> Enrollment {
         try await base.enrollment(id, course: course)
     }

@@ -3,7 +3,10 @@
 public struct DriverCapabilities: Hashable, Sendable, Codable {
     /// An operation a driver may support.
     public enum Operation: String, Hashable, Sendable, Codable, CaseIterable, Comparable {
-        case listEnrollments, listCourses, getEnrollment, updateEnrollment, enroll, unenroll
+        case listEnrollments, listCourses
+        /// Reading one course by id (`Roster.course(_:)`).
+        case getCourse
+        case getEnrollment, updateEnrollment, enroll, unenroll
         /// Looking people up by identity (`learnerLookups` says by which kinds).
         case findLearners
         /// Creating a person (by e-mail).
@@ -48,6 +51,10 @@ public struct DriverCapabilities: Hashable, Sendable, Codable {
     public var learnerLookups: Set<LearnerIdentity.Kind>
     /// The fields `updateEnrollment` can write (a status must also be in `writableStatuses`).
     public var updatableFields: Set<EnrollmentUpdate.Field>
+    /// The keys the vendor can order an enrollment listing by (each in both directions). A listing is
+    /// a stream, so the facade cannot sort it itself: a query ordered by any other key is refused with
+    /// `unsupported`.
+    public var orderings: Set<EnrollmentOrder.Key>
 
     /// Creates a capability declaration.
     public init(
@@ -56,8 +63,10 @@ public struct DriverCapabilities: Hashable, Sendable, Codable {
         needsCourseForRecordAccess: Bool = false, writableStatuses: Set<EnrollmentStatus> = [],
         enrollableRoles: Set<EnrollmentRole> = [], rateLimits: [RateLimit] = [],
         narrowingFilters: Set<EnrollmentFilter> = [], unavailableFilters: Set<EnrollmentFilter> = [],
-        learnerLookups: Set<LearnerIdentity.Kind> = [], updatableFields: Set<EnrollmentUpdate.Field>? = nil
+        learnerLookups: Set<LearnerIdentity.Kind> = [], updatableFields: Set<EnrollmentUpdate.Field>? = nil,
+        orderings: Set<EnrollmentOrder.Key> = []
     ) {
+        self.orderings = orderings
         self.learnerLookups = learnerLookups
         self.updatableFields =
             operations.contains(.updateEnrollment) ? updatableFields ?? Set(EnrollmentUpdate.Field.allCases) : []

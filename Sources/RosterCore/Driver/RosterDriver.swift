@@ -13,6 +13,8 @@ public protocol RosterDriver: Sendable {
     func fetchEnrollments(_ request: PageRequest<EnrollmentQuery>) async throws -> FetchedPage<Enrollment>
     /// One page of courses.
     func fetchCourses(_ request: PageRequest<CourseQuery>) async throws -> FetchedPage<Course>
+    /// One course by id; `notFound` when the vendor has none with it.
+    func course(_ id: CourseID) async throws -> Course
     /// One enrollment by id; `course` is given when `needsCourseForRecordAccess` (and may be otherwise).
     func enrollment(_ id: EnrollmentID, course: CourseID?) async throws -> Enrollment
     /// Applies `changes` and returns the record as the vendor now holds it.
@@ -43,6 +45,10 @@ extension RosterDriver {
     /// Default for drivers without this capability: throws `unsupported`.
     public func fetchCourses(_ request: PageRequest<CourseQuery>) async throws -> FetchedPage<Course> {
         throw unsupported(.listCourses)
+    }
+    /// Default for drivers without this capability: throws `unsupported`.
+    public func course(_ id: CourseID) async throws -> Course {
+        throw unsupported(.getCourse)
     }
     /// Default for drivers without this capability: throws `unsupported`.
     public func enrollment(_ id: EnrollmentID, course: CourseID?) async throws -> Enrollment {

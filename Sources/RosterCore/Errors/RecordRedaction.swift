@@ -1,6 +1,6 @@
 extension CredentialRedactor {
     /// `enrollment` with every secret removed from its text: ids, names, e-mail, course and session
-    /// titles, vendor status and payment texts, unknown raw values and custom properties. A vendor
+    /// titles, vendor status and payment texts, unknown raw values, custom properties and attendance. A vendor
     /// that echoes a credential into a record (a name or e-mail holding the API key) must not put it
     /// into an export. The `native` escape hatch is left as the vendor sent it. Cheap: a text shorter
     /// than the shortest form of any secret is not searched at all.
@@ -27,6 +27,7 @@ extension CredentialRedactor {
             for (key, value) in properties { clean[redact(key)] = .some(value.map(redact)) }
             copy.customProperties = clean
         }
+        copy.attendance = enrollment.attendance.map(redact)
         return copy
     }
 

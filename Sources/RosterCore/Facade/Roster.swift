@@ -45,6 +45,12 @@ public struct Roster<Driver: RosterDriver>: Sendable {
         CourseListing(roster: self, query: query)
     }
 
+    /// One course by id, as the vendor describes it (the vendor's own record on `native`).
+    public func course(_ id: CourseID) async throws -> Course {
+        if id.rawValue.isEmpty { throw RosterError(.invalidArgument, "the course id is empty", provider: provider) }
+        return try await perform(.getCourse, course: id) { try await driver.course(id) }
+    }
+
     /// One enrollment by id. Per-course vendors need `course`.
     public func enrollment(_ id: EnrollmentID, course: CourseID? = nil) async throws -> Enrollment {
         try await perform(.getEnrollment, course: course) { try await driver.enrollment(id, course: course) }
@@ -110,6 +116,15 @@ public struct Roster<Driver: RosterDriver>: Sendable {
         if let size = query.pageSize, !(1...caps.maxPageSize).contains(size) {
             throw RosterError(
                 .invalidArgument, "page size \(size) is outside 1...\(caps.maxPageSize)", provider: provider)
+        }
+        if let order = query.order, !caps.orderings.contains(order.key) {
+            let can = caps.orderings.sorted().map(\.rawValue).joined(separator: ", ")
+            let alternatives = can.isEmpty ? "it lists in its own order only" : "it can order by \(can)"
+            throw RosterError(
+                .unsupported, "\(provider) cannot list in the order \(order) (\(alternatives))", provider: provider)
+        }
+        if query.firstNames.contains(where: \.isEmpty) || query.lastNames.contains(where: \.isEmpty) {
+            throw RosterError(.invalidArgument, "a name filter holds an empty name", provider: provider)
         }
         if let since = query.updatedSince, let before = query.updatedBefore, since > before {
             throw RosterError(.invalidArgument, "updatedSince is after updatedBefore", provider: provider)

@@ -62,6 +62,8 @@ public struct CourseSession: Hashable, Sendable, Codable, Identifiable {
     public var teachingLanguage: String?
     /// The vendor's raw session status, where given.
     public var vendorStatus: String?
+    /// The vendor's own record, where the session was read on its own (not embedded in an enrollment).
+    public var native: NativeRecord?
 
     /// Creates a session.
     public init(

@@ -37,6 +37,9 @@ public struct Enrollment: Hashable, Sendable, Codable, Identifiable {
     public var timestamps: EnrollmentTimestamps
     /// Free-form vendor properties (Frontcore `custom_properties`); nil values are explicit nulls.
     public var customProperties: [String: String?]?
+    /// Attendance as the vendor reported it, kept undecoded because no vendor documents its shape
+    /// (Frontcore's `attendance`, sent when the configuration asks for it); nil when not reported.
+    public var attendance: VendorJSON?
     /// The vendor's own record, for callers that need a field Roster does not model.
     public var native: NativeRecord?
 
@@ -47,8 +50,9 @@ public struct Enrollment: Hashable, Sendable, Codable, Identifiable {
         completionRate: Int? = nil, passed: Bool? = nil, payment: PaymentStatus? = nil, noShow: Bool? = nil,
         cancellationFee: Bool? = nil, certificateIssuedOn: CalendarDate? = nil, archivedOn: CalendarDate? = nil,
         timestamps: EnrollmentTimestamps = .init(), customProperties: [String: String?]? = nil,
-        native: NativeRecord? = nil
+        native: NativeRecord? = nil, attendance: VendorJSON? = nil
     ) {
+        self.attendance = attendance
         self.provider = provider
         self.id = id
         self.course = course

@@ -49,19 +49,38 @@ public struct EnrollmentUpdate: Hashable, Sendable, Codable {
 public struct EnrollRequest: Hashable, Sendable, Codable {
     /// The course.
     public var course: CourseID
-    /// The person, by provider id.
+    /// The person, by provider id. A request that books someone by their details (`person`) names them
+    /// here by e-mail address until the provider has given them an id.
     public var learner: LearnerID
     /// The role to give (drivers that cannot express it throw `unsupported`).
     public var role: EnrollmentRole
     /// Whether the vendor should e-mail the person, where it can.
     public var notify: Bool
+    /// The session (course date) to enroll on, for vendors that book people onto sessions rather than
+    /// courses (Frontcore); drivers of the others ignore it.
+    public var session: SessionID?
+    /// The person's details, for vendors that enroll by booking a named person rather than by an
+    /// existing user id (Frontcore orders). Nil elsewhere.
+    public var person: NewLearner?
 
-    /// Creates a request.
-    public init(course: CourseID, learner: LearnerID, role: EnrollmentRole = .learner, notify: Bool = false) {
+    /// Creates a request for an existing person.
+    public init(
+        course: CourseID, learner: LearnerID, role: EnrollmentRole = .learner, notify: Bool = false,
+        session: SessionID? = nil, person: NewLearner? = nil
+    ) {
         self.course = course
         self.learner = learner
         self.role = role
         self.notify = notify
+        self.session = session
+        self.person = person
+    }
+
+    /// Creates a request that books `person` by their details onto `session` of `course` (the person
+    /// need not exist at the provider yet). `learner` holds their e-mail address.
+    public init(course: CourseID, session: SessionID, person: NewLearner, notify: Bool = false) {
+        self.init(
+            course: course, learner: LearnerID(person.email), notify: notify, session: session, person: person)
     }
 }
 

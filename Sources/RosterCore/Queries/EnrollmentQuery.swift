@@ -28,6 +28,15 @@ public struct EnrollmentQuery: Hashable, Sendable, Codable {
     public var createdBefore: Date?
     /// A case-insensitive text that must occur in the learner's name, username or e-mail.
     public var search: String?
+    /// Only learners whose given name is one of these, compared exactly as stored (case included;
+    /// empty: any). Exact, because that is the strictest rule a vendor's server filter can have, so a
+    /// vendor that compares more loosely can still narrow the listing safely.
+    public var firstNames: Set<String>
+    /// Only learners whose family name is one of these, compared exactly as stored (empty: any).
+    public var lastNames: Set<String>
+    /// The order to list in, where the provider can order (`DriverCapabilities.orderings`); nil lists in
+    /// the provider's own order. Not a filter: it changes the order, never the set of records.
+    public var order: EnrollmentOrder?
     /// Records per page to ask for; nil uses the driver's default. Must be within 1...maxPageSize.
     public var pageSize: Int?
 
@@ -36,8 +45,12 @@ public struct EnrollmentQuery: Hashable, Sendable, Codable {
         course: CourseID? = nil, session: SessionID? = nil, learner: LearnerID? = nil,
         organization: OrganizationID? = nil, statuses: Set<EnrollmentStatus> = [], roles: Set<EnrollmentRole> = [],
         emails: Set<String> = [], updatedSince: Date? = nil, updatedBefore: Date? = nil,
-        createdSince: Date? = nil, createdBefore: Date? = nil, search: String? = nil, pageSize: Int? = nil
+        createdSince: Date? = nil, createdBefore: Date? = nil, search: String? = nil, pageSize: Int? = nil,
+        firstNames: Set<String> = [], lastNames: Set<String> = [], order: EnrollmentOrder? = nil
     ) {
+        self.firstNames = firstNames
+        self.lastNames = lastNames
+        self.order = order
         self.course = course
         self.session = session
         self.learner = learner
@@ -68,12 +81,14 @@ public struct EnrollmentQuery: Hashable, Sendable, Codable {
         if createdSince != nil { set.insert(.createdSince) }
         if createdBefore != nil { set.insert(.createdBefore) }
         if search != nil { set.insert(.search) }
+        if !firstNames.isEmpty { set.insert(.firstName) }
+        if !lastNames.isEmpty { set.insert(.lastName) }
         return set
     }
 
-    /// A copy with only `kept` filters set (the others cleared); the page size is kept.
+    /// A copy with only `kept` filters set (the others cleared); the page size and the order are kept.
     public func keeping(only kept: Set<EnrollmentFilter>) -> EnrollmentQuery {
-        var copy = EnrollmentQuery(pageSize: pageSize)
+        var copy = EnrollmentQuery(pageSize: pageSize, order: order)
         if kept.contains(.course) { copy.course = course }
         if kept.contains(.session) { copy.session = session }
         if kept.contains(.learner) { copy.learner = learner }
@@ -86,6 +101,8 @@ public struct EnrollmentQuery: Hashable, Sendable, Codable {
         if kept.contains(.createdSince) { copy.createdSince = createdSince }
         if kept.contains(.createdBefore) { copy.createdBefore = createdBefore }
         if kept.contains(.search) { copy.search = search }
+        if kept.contains(.firstName) { copy.firstNames = firstNames }
+        if kept.contains(.lastName) { copy.lastNames = lastNames }
         return copy
     }
 
@@ -121,9 +138,45 @@ public struct EnrollmentQuery: Hashable, Sendable, Codable {
                 let learner = enrollment.learner
                 let haystack = [learner.displayName, learner.firstName, learner.lastName, learner.username, learner.email]
                 if !haystack.contains(where: { $0?.lowercased().contains(needle) == true }) { return false }
+            case .firstName:
+                guard !firstNames.isEmpty else { continue }
+                guard let name = enrollment.learner.firstName, firstNames.contains(name) else { return false }
+            case .lastName:
+                guard !lastNames.isEmpty else { continue }
+                guard let name = enrollment.learner.lastName, lastNames.contains(name) else { return false }
             }
         }
         return true
+    }
+}
+
+extension EnrollmentQuery {
+    enum CodingKeys: String, CodingKey {
+        case course, session, learner, organization, statuses, roles, emails, updatedSince, updatedBefore
+        case createdSince, createdBefore, search, firstNames, lastNames, order, pageSize
+    }
+
+    /// Decodes a query, reading keys added after the first release (`firstNames`, `lastNames`,
+    /// `order`) as absent when missing, so a checkpoint saved by an earlier version still resumes.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            course: try c.decodeIfPresent(CourseID.self, forKey: .course),
+            session: try c.decodeIfPresent(SessionID.self, forKey: .session),
+            learner: try c.decodeIfPresent(LearnerID.self, forKey: .learner),
+            organization: try c.decodeIfPresent(OrganizationID.self, forKey: .organization),
+            statuses: try c.decode(Set<EnrollmentStatus>.self, forKey: .statuses),
+            roles: try c.decode(Set<EnrollmentRole>.self, forKey: .roles),
+            emails: try c.decode(Set<String>.self, forKey: .emails),
+            updatedSince: try c.decodeIfPresent(Date.self, forKey: .updatedSince),
+            updatedBefore: try c.decodeIfPresent(Date.self, forKey: .updatedBefore),
+            createdSince: try c.decodeIfPresent(Date.self, forKey: .createdSince),
+            createdBefore: try c.decodeIfPresent(Date.self, forKey: .createdBefore),
+            search: try c.decodeIfPresent(String.self, forKey: .search),
+            pageSize: try c.decodeIfPresent(Int.self, forKey: .pageSize),
+            firstNames: try c.decodeIfPresent(Set<String>.self, forKey: .firstNames) ?? [],
+            lastNames: try c.decodeIfPresent(Set<String>.self, forKey: .lastNames) ?? [],
+            order: try c.decodeIfPresent(EnrollmentOrder.self, forKey: .order))
     }
 }
 
@@ -131,6 +184,10 @@ public struct EnrollmentQuery: Hashable, Sendable, Codable {
 public enum EnrollmentFilter: String, Hashable, Sendable, Codable, CaseIterable, Comparable {
     case course, session, learner, organization, status, role, email
     case updatedSince, updatedBefore, createdSince, createdBefore, search
+    /// The learner's given name (`EnrollmentQuery.firstNames`).
+    case firstName
+    /// The learner's family name (`EnrollmentQuery.lastNames`).
+    case lastName
 
     public static func < (lhs: EnrollmentFilter, rhs: EnrollmentFilter) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -36,22 +36,25 @@ struct ConnectionOptions: ParsableArguments {
 
     /// The facade for `--provider`, built from the environment.
     /// With `dryRun`, writes are captured there instead of being sent (see `DryRunTransport`).
+    /// `allowBooking` lets a provider that enrolls through orders (frontcore) do so.
     func roster(
-        environment: [String: String] = ProcessInfo.processInfo.environment, dryRun: DryRunRecorder? = nil
+        environment: [String: String] = ProcessInfo.processInfo.environment, dryRun: DryRunRecorder? = nil,
+        allowBooking: Bool = false
     ) throws -> Roster<AnyRosterDriver> {
         guard deadline >= 0, deadline.isFinite else {
             throw ToolFailure(.usage, "--deadline must be a number of seconds (0 for no limit)")
         }
         return try Self.roster(
             provider: provider, baseURL: baseURL, retries: retries, verbose: verbose, environment: environment,
-            dryRun: dryRun)
+            dryRun: dryRun, allowBooking: allowBooking)
     }
 
     /// The facade for `provider`, built from the environment, `baseURL` (when given) and the retry and
     /// logging settings: what every command that reaches a provider uses (`sync` reaches two).
     static func roster(
         provider: String, baseURL: String?, retries: Int, verbose: Bool,
-        environment: [String: String] = ProcessInfo.processInfo.environment, dryRun: DryRunRecorder? = nil
+        environment: [String: String] = ProcessInfo.processInfo.environment, dryRun: DryRunRecorder? = nil,
+        allowBooking: Bool = false
     ) throws -> Roster<AnyRosterDriver> {
         let kit = try ProviderCatalog.require(provider)
         guard retries >= 0, retries <= 20 else { throw ToolFailure(.usage, "--retries must be within 0...20") }
@@ -60,7 +63,7 @@ struct ConnectionOptions: ParsableArguments {
             baseURL: try Self.baseURL(baseURL, of: kit, environment: environment), environment: environment,
             transport: dryRun.map { DryRunTransport(base: network, recorder: $0) } ?? network,
             retry: retryPolicy(retries: retries),
-            observer: verbose ? StandardErrorObserver() : nil)
+            observer: verbose ? StandardErrorObserver() : nil, allowBooking: allowBooking)
         return try kit.roster(connection)
     }
 

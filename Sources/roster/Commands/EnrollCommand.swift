@@ -1,5 +1,6 @@
 #if CLI
 import ArgumentParser
+import Foundation
 import RosterCore
 
 /// `roster enroll`: puts people into a course, named by provider user id or by an identity the
@@ -16,8 +17,16 @@ struct EnrollCommand: AsyncParsableCommand {
             external id). Someone two people match fails with the reason (enroll them by id instead);
             someone nobody matches fails too, except on meltingspot, which creates a person given by
             e-mail before enrolling them. With --dry-run that creation is only printed, as wouldSend.
+            frontcore enrolls only by booking a course date (POST /booking), and only with --allow-booking:
+            EACH BOOKING CREATES AN ORDER in the Frontcore account and, paid by invoice, MAY SEND THE
+            PERSON AN INVOICE. A booking is sent once and never repeated (no answer is result unknown:
+            list the course date before booking again). Give the course date with --course-date and the
+            person by user id, by --email (found among the account's participants), or, for someone
+            new, by one --email with --first-name and --last-name. Try it with --dry-run first.
             Examples:
               roster enroll --provider course-dashboard --course 101 --dry-run 1042 1043
+              roster enroll --provider frontcore --course 22353 --course-date 12746584 --allow-booking \\
+                  --email kari.nordmann@eksempel.no --first-name Kari --last-name Nordmann
               roster enroll --provider course-dashboard --course 102 --username andrea_ferrara --external-id 101042
               roster enroll --provider meltingspot --course 077ca353-93f8-4e60-a3b4-000b7028473e --dry-run \\
                   --email zoe.rousseau.1@courriel.fr,nouvelle.recrue@exemple.fr
@@ -48,6 +57,24 @@ struct EnrollCommand: AsyncParsableCommand {
     @Option(name: .customLong("username"), help: "A person by username (repeatable).")
     var usernames: [String] = []
 
+    @Option(
+        name: [.customLong("course-date"), .customLong("session")],
+        help: "The session to enroll on (frontcore: the course date, which must belong to --course).")
+    var session: String?
+
+    @Flag(
+        help: """
+            frontcore: allow enrolling by booking (POST /booking). Each booking CREATES AN ORDER and may \
+            send the person AN INVOICE; it is sent once, never repeated.
+            """)
+    var allowBooking = false
+
+    @Option(name: .customLong("first-name"), help: "With one --email: the person's given name, to book someone new.")
+    var firstName: String?
+
+    @Option(name: .customLong("last-name"), help: "With one --email: the person's family name, to book someone new.")
+    var lastName: String?
+
     @Argument(help: "Provider user ids.")
     var learners: [String] = []
 
@@ -55,6 +82,22 @@ struct EnrollCommand: AsyncParsableCommand {
         if learners.isEmpty && emails.isEmpty && externalIDs.isEmpty && usernames.isEmpty {
             throw ValidationError("name at least one person: a user id, --email, --external-id or --username")
         }
+        if firstName != nil || lastName != nil {
+            guard firstName != nil, lastName != nil else {
+                throw ValidationError("--first-name and --last-name go together")
+            }
+            guard namedPeople.count == 1, namedPeople.first?.kind == .email, learners.isEmpty else {
+                throw ValidationError("--first-name and --last-name describe one person: give exactly one --email")
+            }
+        }
+    }
+
+    /// The person to book by their details (one --email with both names), or nil.
+    var personByDetails: NewLearner? {
+        guard let firstName, let lastName, let email = namedPeople.first, email.kind == .email else { return nil }
+        return NewLearner(
+            email: email.text.trimmingCharacters(in: .whitespaces), firstName: firstName, lastName: lastName,
+            notify: notify)
     }
 
     /// The people named by identity, in the order given: e-mails (comma lists split), then external ids,
@@ -67,19 +110,28 @@ struct EnrollCommand: AsyncParsableCommand {
     func run() async throws {
         let role = try QueryOptions.role(self.role)
         _ = try IDArgument.checked(course, "--course")
+        let session = try IDArgument.checked(self.session, "--course-date").map(SessionID.init)
         for learner in learners { _ = try IDArgument.checked(learner, "the learner id") }
+        if allowBooking, connection.provider != "frontcore" {
+            throw ToolFailure(.usage, "--allow-booking is for frontcore, which enrolls by booking orders")
+        }
         let recorder = dryRun ? DryRunRecorder() : nil
-        let roster = try connection.roster(dryRun: recorder)
+        let roster = try connection.roster(dryRun: recorder, allowBooking: allowBooking)
         let capabilities = roster.capabilities
-        guard capabilities.supports(.enroll) else { throw roster.driver.unsupported(.enroll) }
+        guard capabilities.supports(.enroll) else {
+            var failure = ToolFailure(roster.driver.unsupported(.enroll))
+            if connection.provider == "frontcore" {
+                failure.hint =
+                    "frontcore enrolls by booking a course date: pass --allow-booking (each booking creates an "
+                    + "order and may invoice the person; try --dry-run first)"
+            }
+            throw failure
+        }
         if !capabilities.enrollableRoles.isEmpty, !capabilities.enrollableRoles.contains(role) {
             throw ToolFailure(.usage, "\(roster.provider) cannot enroll with the role \(role)")
         }
-        let people = EnrollPeople(roster: roster, named: namedPeople, notify: notify)
-        try people.checkCapabilities()
         var batch = BatchRun(operation: "enroll", provider: roster.provider.rawValue)
-        func enroll(_ learner: LearnerID) async throws -> String {
-            let request = EnrollRequest(course: CourseID(course), learner: learner, role: role, notify: notify)
+        func send(_ request: EnrollRequest) async throws -> String {
             // A dry run first asks the provider what the write would do, by reading only, so it
             // agrees with the real run (already enrolled, missing course or person); only a write
             // that would really be sent is captured and printed.
@@ -94,8 +146,26 @@ struct EnrollCommand: AsyncParsableCommand {
             case .alreadyEnrolled: "alreadyEnrolled"
             }
         }
-        let base: [(key: String, value: JSONValue)] = [(key: "courseId", value: .text(course))]
+        var base: [(key: String, value: JSONValue)] = [(key: "courseId", value: .text(course))]
+        if let session { base.append((key: "sessionId", value: .text(session.rawValue))) }
         let roleField: [(key: String, value: JSONValue)] = [(key: "role", value: .text(role.name))]
+        if let person = personByDetails {
+            guard let session else {
+                throw ToolFailure(.usage, "booking someone new needs the course date: give --course-date")
+            }
+            let request = EnrollRequest(course: CourseID(course), session: session, person: person, notify: notify)
+            try await batch.attempt(base + [(key: "email", value: .text(person.email))] + roleField, dryRun: recorder) {
+                try await send(request)
+            }
+            try batch.finish()
+            return
+        }
+        let people = EnrollPeople(roster: roster, named: namedPeople, notify: notify)
+        try people.checkCapabilities()
+        func enroll(_ learner: LearnerID) async throws -> String {
+            try await send(
+                EnrollRequest(course: CourseID(course), learner: learner, role: role, notify: notify, session: session))
+        }
         for learner in learners {
             try await batch.attempt(base + [(key: "learnerId", value: .text(learner))] + roleField, dryRun: recorder) {
                 try await enroll(LearnerID(learner))

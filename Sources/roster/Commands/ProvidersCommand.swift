@@ -62,6 +62,7 @@ struct ProvidersCommand: AsyncParsableCommand {
                 value: texts(EnrollmentRole.known.filter(caps.enrollableRoles.contains).map(\.name))
             ),
             (key: "learnerLookups", value: texts(caps.learnerLookups.sorted().map(\.rawValue))),
+            (key: "orderings", value: texts(caps.orderings.sorted().map(\.rawValue))),
             (key: "rateLimits", value: texts(caps.rateLimits.map(\.description))),
             (key: "credentialVariables", value: texts(kit.credentialVariables)),
         ]

@@ -27,6 +27,25 @@ struct QueryOptions: ParsableArguments {
     @Option(help: "Only learners whose name, username or e-mail contains this text.")
     var search: String?
 
+    @Option(
+        name: .customLong("first-name"),
+        help: "Only learners with exactly this given name, case and accents included (repeatable).")
+    var firstNames: [String] = []
+
+    @Option(
+        name: .customLong("last-name"),
+        help: "Only learners with exactly this family name, case and accents included (repeatable).")
+    var lastNames: [String] = []
+
+    // Unconditional: the value may start with "-" (newest first), which would otherwise read as a flag.
+    @Option(
+        parsing: .unconditional,
+        help: """
+            The order, where the provider's server can order (course-dashboard): joined_at, -joined_at, \
+            last_active_at or -last_active_at (- for newest first).
+            """)
+    var orderBy: String?
+
     @Option(help: "Records per request (within the provider's limit).")
     var pageSize: Int?
 
@@ -37,6 +56,9 @@ struct QueryOptions: ParsableArguments {
             session: try IDArgument.checked(session, "--session").map(SessionID.init), search: search,
             pageSize: pageSize)
         query.statuses = Set(try Self.list(status).map(Self.status))
+        query.firstNames = Set(firstNames)
+        query.lastNames = Set(lastNames)
+        query.order = try orderBy.map(Self.order)
         query.roles = Set(try Self.list(role).map(Self.role))
         if let text = updatedSince {
             guard let instant = try? Date(text, strategy: Date.ISO8601FormatStyle()) else {
@@ -57,6 +79,25 @@ struct QueryOptions: ParsableArguments {
                 hint: "use: \(EnrollmentStatus.known.map(\.name).joined(separator: ", "))")
         }
         return value
+    }
+
+    /// The order `text` names (`joined_at`, `-last_active_at`, or the neutral `enrolledAt`,
+    /// `-lastActivityAt`), or a usage failure listing them.
+    static func order(_ text: String) throws -> EnrollmentOrder {
+        let descending = text.hasPrefix("-")
+        let name = descending ? String(text.dropFirst()) : text
+        let key: EnrollmentOrder.Key? =
+            switch name {
+            case "joined_at", "enrolledAt": .enrolledAt
+            case "last_active_at", "lastActivityAt": .lastActivityAt
+            default: nil
+            }
+        guard let key else {
+            throw ToolFailure(
+                .usage, "unknown order \"\(text)\"",
+                hint: "use joined_at, -joined_at, last_active_at or -last_active_at")
+        }
+        return EnrollmentOrder(key, descending: descending)
     }
 
     /// The canonical role `name`, or a usage failure listing the names.

@@ -55,6 +55,8 @@ struct CanonicalRecord: Equatable {
         ] {
             add(key, instant.map { .text(Self.instant($0)) })
         }
+        // Undocumented vendor shape (Frontcore attendance): written as the vendor sent it.
+        add("attendance", enrollment.attendance.map { .vendor($0.description) })
         self.fields = fields.map { (key: $0.0, value: $0.1) }
     }
 

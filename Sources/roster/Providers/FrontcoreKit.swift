@@ -13,8 +13,10 @@ extension ProviderKit {
         credentialVariables: ["FRONTCORE_API_KEY"],
         makeDriver: { connection in
             let key = try connection.required("FRONTCORE_API_KEY", for: "frontcore")
+            // Bookings create orders (and may invoice): only with `--allow-booking`.
             let configuration = FrontcoreConfiguration(
-                apiKey: key, baseURL: connection.baseURL, retry: connection.retry)
+                apiKey: key, baseURL: connection.baseURL, retry: connection.retry,
+                booking: connection.allowBooking ? FrontcoreBookingOptions() : nil)
             return try FrontcoreDriver(
                 configuration: configuration, transport: connection.transport, observer: connection.observer)
         },

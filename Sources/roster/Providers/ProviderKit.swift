@@ -40,6 +40,9 @@ struct ProviderConnection: Sendable {
     var retry: RetryPolicy
     /// Told about every request, for `--verbose`.
     var observer: (any HTTPObserver)?
+    /// True when the user allowed enrolling through orders (`roster enroll --allow-booking`): only
+    /// then may a provider that enrolls by booking (frontcore) send a booking.
+    var allowBooking = false
 
     /// The non-empty value of `variable`, or a one-line failure naming it.
     func required(_ variable: String, for provider: String) throws -> String {
