@@ -169,12 +169,15 @@ struct PagedSegment<Query: Sendable & Hashable, Record: Sendable & Identifiable>
         if let total = progress.lastTotal, progress.distinctInPass + progress.omittedInPass != total {
             return "\(progress.distinctInPass) distinct records against a total of \(total)"
         }
-        let multiPage = progress.pagesInPass > 1
-        if case .pageNumber = style, multiPage, progress.pass == 0 {
-            return "page-number paging without a total, which cannot show deletions"
-        }
-        if policy.verification == .always, multiPage, progress.pass == 0 { return "a walk not yet re-read" }
-        return nil
+        // Where counts cannot tell (page numbers without a total, where a deletion leaves no trace;
+        // or a caller that asks for certainty even when a deletion and an insertion cancel out in the
+        // total), only a re-read that finds nothing new confirms a walk of more than one page.
+        var uncountable = policy.verification == .always
+        if case .pageNumber = style { uncountable = true }
+        guard uncountable, progress.pagesInPass > 1 else { return nil }
+        return progress.pass == 0
+            ? "a walk of \(progress.pagesInPass) pages not yet confirmed by a re-read"
+            : "a re-read that still found \(progress.freshInPass) record(s) the earlier passes had not"
     }
 }
 

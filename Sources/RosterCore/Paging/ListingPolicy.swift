@@ -9,8 +9,9 @@ public struct ListingPolicy: Hashable, Sendable, Codable {
         /// count that disagrees with the vendor's total — or, for page-number paging without totals
         /// (where a deletion leaves no trace), whenever the walk took more than one page.
         case onDrift
-        /// Re-read every walk of more than one page at least once (for migrations that must not
-        /// miss anybody even when a deletion and an insertion cancel out in the vendor's total).
+        /// Re-read every walk of more than one page until a pass finds nothing new (for migrations
+        /// that must not miss anybody even when a deletion and an insertion between two pages cancel
+        /// out in the vendor's total, which no count can show).
         case always
     }
 
