@@ -59,7 +59,8 @@ enum ChurnCases {
         let report = listing.report
         context.check(report.finished, "the listing under churn did not finish")
         context.check(
-            report.records == yielded.count, "the report counts \(report.records) records, \(yielded.count) were yielded")
+            report.records == yielded.count,
+            "the report counts \(report.records) records, \(yielded.count) were yielded")
         context.check(
             report.repairPages <= report.pages && (report.repairPasses == 0) == (report.repairPages == 0),
             "the report's repair cost is inconsistent: \(report.repairPasses) passes, \(report.repairPages) of \(report.pages) pages"

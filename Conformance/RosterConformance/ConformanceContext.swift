@@ -24,7 +24,7 @@ final class ConformanceContext<H: ConformanceHarness> {
         let subject = try await harness.makeSubject(setup)
         subjects.append(subject)
         if subject.roster.capabilities != harness.declaredCapabilities {
-            fail("the driver declares other capabilities than the harness's declaredCapabilities, which decide what applies")
+            fail("the driver declares other capabilities than its harness's declaredCapabilities, which pick the cases")
         }
         return subject
     }

@@ -34,7 +34,8 @@ enum MappingTableCases {
             check(read, against: row, "listed", context)
             guard roster.capabilities.supports(.getEnrollment) else { continue }
             do {
-                check(try await roster.enrollment(record.id, course: record.course.id), against: row, "read by id", context)
+                let read = try await roster.enrollment(record.id, course: record.course.id)
+                check(read, against: row, "read by id", context)
             } catch {
                 context.note(error)
                 context.fail("reading the record carrying \(row) by id failed: \(error)")

@@ -42,7 +42,8 @@ public struct InMemoryDriver: RosterDriver {
             InMemoryWireEnrollment.self, style: capabilities.enrollmentPaging, response: response, api: api, url: url,
             key: \.id.rawValue, convert: { $0.enrollment(provider: provider) })
         if capabilities.enrollmentPaging == .keyset {
-            try InMemoryPaging.checkAscending(page.records.map(\.id.rawValue), after: request.position, provider: provider)
+            try InMemoryPaging.checkAscending(
+                page.records.map(\.id.rawValue), after: request.position, provider: provider)
         }
         return page
     }
@@ -68,7 +69,8 @@ public struct InMemoryDriver: RosterDriver {
         -> Enrollment
     {
         if let status = changes.status, !capabilities.writableStatuses.contains(status) {
-            throw RosterError(.unsupported, "the in-memory API cannot be set to the status \(status)", provider: provider)
+            throw RosterError(
+                .unsupported, "the in-memory API cannot be set to the status \(status)", provider: provider)
         }
         if changes.customProperties != nil || changes.paymentCode.map({ $0 != "paid" && $0 != "unpaid" }) == true {
             throw RosterError(

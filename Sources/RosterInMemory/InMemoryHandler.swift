@@ -213,16 +213,20 @@ public struct InMemoryHandler: Sendable {
         let start: Int
         switch paging {
         case .pageNumber(let first), .pageNumberWithTotal(let first):
-            let (offset, overflow) = ((try Self.int(query, "page") ?? first) - first).multipliedReportingOverflow(
-                by: limit)
+            let page = try Self.int(query, "page") ?? first
+            let (offset, overflow) = (page - first).multipliedReportingOverflow(by: limit)
             start = overflow ? Int.max : offset
         case .keyset:
-            let after = query["after"]?.first
-            start = after.map { after in items.firstIndex { Self.sortsAfter($0[keyPath: key], after) } ?? items.count } ?? 0
+            if let after = query["after"]?.first {
+                start = items.firstIndex { Self.sortsAfter($0[keyPath: key], after) } ?? items.count
+            } else {
+                start = 0
+            }
         case .nextLink:
             start = try Self.int(query, "offset") ?? 0
         }
-        // Only link pages can point at themselves; elsewhere the server ignoring the cursor is the previous page.
+        // Only link pages can point at themselves; elsewhere a server ignoring the cursor serves the
+        // previous page again.
         let served = paging != .nextLink && tamper == .selfLink ? .repeatPreviousPage : tamper
         let slice = served.slice(of: items, start: start, limit: limit)
         let response: HTTPResponse
@@ -236,7 +240,8 @@ public struct InMemoryHandler: Sendable {
             let next =
                 slice.pointsAtItself
                 ? request.url.absoluteString : slice.nextStart.map { nextLink(request, query: query, offset: $0) }
-            (response, recordsAt) = (try Self.json(LinkPage(count: slice.total, next: next, results: slice.rows)), ["results"])
+            let page = LinkPage(count: slice.total, next: next, results: slice.rows)
+            (response, recordsAt) = (try Self.json(page), ["results"])
         }
         var damaged = response
         damaged.body = tamper.malform(response.body, recordsAt: recordsAt)

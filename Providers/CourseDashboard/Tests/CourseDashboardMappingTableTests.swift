@@ -43,7 +43,8 @@ import Testing
     }
 
     @Test func theJoinedRowsHoldAcrossTheirWholeRange() {
-        for (rate, expected) in [(0, EnrollmentStatus.enrolled), (1, .inProgress), (99, .inProgress), (100, .completed)] {
+        let rates: [(Int, EnrollmentStatus)] = [(0, .enrolled), (1, .inProgress), (99, .inProgress), (100, .completed)]
+        for (rate, expected) in rates {
             #expect(CourseDashboardStatusMapping.canonical(joinStatus: "joined", completionRate: rate).0 == expected)
         }
     }

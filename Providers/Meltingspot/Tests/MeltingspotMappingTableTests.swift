@@ -24,6 +24,7 @@ import Testing
             #expect(MeltingspotStatusMapping.status(for: row.vendorStatus) == row.status, "\(row)")
             #expect(MeltingspotStatusMapping.raw(for: row.status) == row.vendorStatus, "\(row)")
         }
-        #expect(MeltingspotStatusMapping.status(for: "invited") == .unknown(raw: "invited"), "values are case-sensitive")
+        #expect(
+            MeltingspotStatusMapping.status(for: "invited") == .unknown(raw: "invited"), "values are case-sensitive")
     }
 }
