@@ -10,6 +10,9 @@ final class ConformanceContext<H: ConformanceHarness> {
     let caseName: String
     private var subjects: [ConformanceSubject<H.Driver>] = []
     private var errorTexts: [String] = []
+    /// Checks made so far, passed or failed (a failure counts as one): a case that made none asserted
+    /// nothing, and fails.
+    private(set) var checks = 0
 
     init(harness: H, caseName: String) {
         self.harness = harness
@@ -20,11 +23,15 @@ final class ConformanceContext<H: ConformanceHarness> {
     func subject(_ setup: SubjectSetup) async throws -> ConformanceSubject<H.Driver> {
         let subject = try await harness.makeSubject(setup)
         subjects.append(subject)
+        if subject.roster.capabilities != harness.declaredCapabilities {
+            fail("the driver declares other capabilities than its harness's declaredCapabilities, which pick the cases")
+        }
         return subject
     }
 
     /// Records a failure of the case, naming the provider and the case.
     func fail(_ message: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        checks += 1
         Issue.record("[\(harness.name) · \(caseName)] \(message)", sourceLocation: sourceLocation)
     }
 
@@ -32,7 +39,7 @@ final class ConformanceContext<H: ConformanceHarness> {
     func check(
         _ condition: Bool, _ message: @autoclosure () -> String, sourceLocation: SourceLocation = #_sourceLocation
     ) {
-        if !condition { fail(message(), sourceLocation: sourceLocation) }
+        if condition { checks += 1 } else { fail(message(), sourceLocation: sourceLocation) }
     }
 
     /// Notes an error's texts for the secret check.
@@ -116,6 +123,8 @@ extension ConformanceBackend {
         shifted.forcedStatus = Dictionary(uniqueKeysWithValues: plan.forcedStatus.map { ($0.key + offset, $0.value) })
         shifted.malformed = Set(plan.malformed.map { $0 + offset })
         shifted.truncated = Set(plan.truncated.map { $0 + offset })
+        shifted.echoHeaders = Set(plan.echoHeaders.map { $0 + offset })
+        shifted.refuseRequestsAfter = plan.refuseRequestsAfter.map { $0 + offset }
         injector.setPlan(shifted)
     }
 }

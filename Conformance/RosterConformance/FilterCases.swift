@@ -11,8 +11,7 @@ enum FilterCases {
         let subject = try await context.subject(SubjectSetup(courses: 2, enrollmentsPerCourse: 12))
         let roster = subject.roster
         let caps = roster.capabilities
-        var serverSide = caps.serverFilters
-        if caps.listsPerCourse { serverSide.insert(.course) }
+        let serverSide = Self.serverSide(caps)
         let full: [Enrollment]
         do {
             full = try await roster.listAll().records
@@ -64,6 +63,14 @@ enum FilterCases {
                 context.fail("the listing filtered by \(filter) failed: \(error)")
             }
         }
+    }
+
+    /// The filters the provider applies on its server (the course, too, for per-course listings),
+    /// leaving out any it declares unavailable.
+    static func serverSide(_ caps: DriverCapabilities) -> Set<EnrollmentFilter> {
+        var serverSide = caps.serverFilters
+        if caps.listsPerCourse { serverSide.insert(.course) }
+        return serverSide.subtracting(caps.unavailableFilters)
     }
 
     /// A query setting only `filter`, to a value taken from the data where it has one (so the filter

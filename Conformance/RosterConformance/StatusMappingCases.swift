@@ -2,31 +2,10 @@ import RosterCore
 import RosterHTTP
 import Testing
 
-/// Status mapping: documented values map to known statuses, undocumented ones survive as unknown,
-/// writable statuses round-trip and unwritable ones are refused.
+/// Status mapping beyond the table: undocumented values survive as unknown, writable statuses
+/// round-trip (storing the table's vendor value), and unwritable ones are refused by the facade and by
+/// the driver itself.
 enum StatusMappingCases {
-    /// Sets each documented raw value on its own record and reads every record back.
-    static func documented<H>(_ context: ConformanceContext<H>) async throws {
-        let raws = context.harness.documentedVendorStatuses
-        let subject = try await context.subject(SubjectSetup(enrollmentsPerCourse: max(raws.count, 1)))
-        let targets = try await learnerRecords(subject, context)
-        guard targets.count >= raws.count else {
-            return context.fail("needs \(raws.count) learner records, the backend has \(targets.count)")
-        }
-        for (raw, record) in zip(raws, targets) { try await subject.backend.setVendorStatus(raw, of: record.id) }
-        let byID = Dictionary(try await subject.roster.listAll().records.map { ($0.id, $0) }) { first, _ in first }
-        for (raw, record) in zip(raws, targets) {
-            guard let read = byID[record.id] else {
-                context.fail("the record with vendor status \(raw) vanished from the listing")
-                continue
-            }
-            if case .unknown = read.status {
-                context.fail("the documented vendor status \(raw) maps to \(read.status)")
-            }
-            context.check(read.vendorStatus.code == raw, "vendor status \(raw) was kept as \(read.vendorStatus.code)")
-        }
-    }
-
     /// Sets the harness's undocumented raw value and reads it back from the listing and by id.
     static func undocumented<H>(_ context: ConformanceContext<H>) async throws {
         let raw = context.harness.undocumentedVendorStatus
@@ -46,23 +25,30 @@ enum StatusMappingCases {
         }
     }
 
-    /// Writes every writable status and checks the answer and a re-read.
+    /// Writes every writable status and checks the answer, a re-read, and the raw value stored.
     static func writableRoundTrip<H>(_ context: ConformanceContext<H>) async throws {
         let subject = try await context.subject(SubjectSetup(enrollmentsPerCourse: 3))
         let roster = subject.roster
         let writable = EnrollmentStatus.known.filter(roster.capabilities.writableStatuses.contains)
-        guard !writable.isEmpty else { return }
         guard let target = try await learnerRecords(subject, context).first else {
             return context.fail("the backend holds no learner record")
         }
-        for status in writable { await writeStatus(status, to: target, subject, context) }
+        let writes = context.harness.mappingTable.writes
+        for status in writable {
+            guard let stored = await writeStatus(status, to: target, subject, context) else { continue }
+            context.check(
+                stored.vendorStatus.code == writes[status],
+                "writing \(status) stored the vendor value \(stored.vendorStatus.code), the table says \(writes[status] ?? "none")"
+            )
+        }
     }
 
-    /// Writes `status` to `record`; checks the answer and a re-read show it.
+    /// Writes `status` to `record`; checks the answer and a re-read show it. Returns the re-read record.
+    @discardableResult
     static func writeStatus<H>(
         _ status: EnrollmentStatus, to record: Enrollment, _ subject: ConformanceSubject<H.Driver>,
         _ context: ConformanceContext<H>
-    ) async {
+    ) async -> Enrollment? {
         do {
             let answered = try await subject.roster.update(
                 record.id, course: record.course.id, with: EnrollmentUpdate(status: status))
@@ -71,9 +57,11 @@ enum StatusMappingCases {
             let reread = try await reread(record, subject)
             context.check(
                 reread?.status == status, "writing \(status) re-read as \(reread.map { "\($0.status)" } ?? "nothing")")
+            return reread
         } catch {
             context.note(error)
             context.fail("writing the writable status \(status) failed: \(error)")
+            return nil
         }
     }
 
@@ -87,11 +75,20 @@ enum StatusMappingCases {
             return context.fail("the backend holds no learner record")
         }
         let before = subject.backend.injector.mutatingRequestCount
-        await context.expectError(.unsupported, "writing \(status)") {
-            try await roster.update(target.id, course: target.course.id, with: EnrollmentUpdate(status: status))
+        let change = EnrollmentUpdate(status: status)
+        await context.expectError(.unsupported, "writing \(status) through the facade") {
+            try await roster.update(target.id, course: target.course.id, with: change)
+        }
+        await context.expectError(.unsupported, "writing \(status) through the driver itself") {
+            try await roster.driver.update(target.id, course: target.course.id, with: change)
         }
         context.check(
             subject.backend.injector.mutatingRequestCount == before, "an unwritable status reached the backend")
+        let after = try await reread(target, subject)
+        context.check(
+            after?.vendorStatus == target.vendorStatus,
+            "refusing to write \(status) changed the record's vendor status to \(after.map { "\($0.vendorStatus.code)" } ?? "nothing")"
+        )
     }
 
     /// The subject's learner-role records, in id order.

@@ -38,9 +38,14 @@ public struct InMemoryDriver: RosterDriver {
     public func fetchEnrollments(_ request: PageRequest<EnrollmentQuery>) async throws -> FetchedPage<Enrollment> {
         let url = try listURL("/enrollments", request, filters: filterItems(request.query))
         let response = try await api.send(.get, url)
-        return try InMemoryPaging.decode(
+        let page = try InMemoryPaging.decode(
             InMemoryWireEnrollment.self, style: capabilities.enrollmentPaging, response: response, api: api, url: url,
             key: \.id.rawValue, convert: { $0.enrollment(provider: provider) })
+        if capabilities.enrollmentPaging == .keyset {
+            try InMemoryPaging.checkAscending(
+                page.records.map(\.id.rawValue), after: request.position, provider: provider)
+        }
+        return page
     }
 
     /// One page of `GET /courses`.
@@ -70,6 +75,10 @@ public struct InMemoryDriver: RosterDriver {
     public func update(_ id: EnrollmentID, course: CourseID?, with changes: EnrollmentUpdate) async throws
         -> Enrollment
     {
+        if let status = changes.status, !capabilities.writableStatuses.contains(status) {
+            throw RosterError(
+                .unsupported, "the in-memory API cannot be set to the status \(status)", provider: provider)
+        }
         if changes.customProperties != nil || changes.paymentCode.map({ $0 != "paid" && $0 != "unpaid" }) == true {
             throw RosterError(
                 .unsupported, "the in-memory API stores no custom properties or payment codes other than paid/unpaid",

@@ -22,9 +22,9 @@ public struct InMemoryHandler: Sendable {
         self.baseURL = baseURL
     }
 
-    /// Answers one request.
-    public func respond(to request: HTTPRequest) -> HTTPResponse {
-        guard request.headers["Authorization"] == "Bearer \(token)" else {
+    /// Answers one request; an enrollment list page is damaged as `tamper` says (see `FaultPlan`).
+    public func respond(to request: HTTPRequest, tamper: PageTamper? = nil) -> HTTPResponse {
+        guard request.headers["Authorization"] == "Bearer \(token)", !store.isRevoked(token) else {
             return Self.error(401, "missing or wrong bearer token")
         }
         let basePath = baseURL.path.hasSuffix("/") ? String(baseURL.path.dropLast()) : baseURL.path
@@ -39,7 +39,7 @@ public struct InMemoryHandler: Sendable {
                     throw Failure(404, "no course \(parts[1])")
                 }
                 return try Self.json(ServedCourse(id: course.id, title: course.title))
-            case (.get, 1, "enrollments"): return try listEnrollments(query, request)
+            case (.get, 1, "enrollments"): return try listEnrollments(query, request, tamper: tamper)
             case (.post, 1, "enrollments"): return try enroll(request.body)
             case (.get, 2, "enrollments"): return try show(parts[1])
             case (.patch, 2, "enrollments"): return try update(parts[1], request.body)
@@ -62,11 +62,20 @@ public struct InMemoryHandler: Sendable {
         return try page(of: courses, key: \.id, query: query, request: request)
     }
 
-    private func listEnrollments(_ query: [String: [String]], _ request: HTTPRequest) throws -> HTTPResponse {
+    /// True when `request` asks for a page of the enrollment listing (what page tampering damages).
+    public func isEnrollmentListing(_ request: HTTPRequest) -> Bool {
+        let basePath = baseURL.path.hasSuffix("/") ? String(baseURL.path.dropLast()) : baseURL.path
+        return request.method == .get && request.url.path == basePath + "/enrollments"
+    }
+
+    private func listEnrollments(_ query: [String: [String]], _ request: HTTPRequest, tamper: PageTamper?) throws
+        -> HTTPResponse
+    {
         let filter = try InMemoryServerFilter(query)
         let all = store.enrollments
         return try page(
-            of: filter.isEmpty ? all : all.filter(filter.matches), key: \.id, query: query, request: request)
+            of: filter.isEmpty ? all : all.filter(filter.matches), key: \.id, query: query, request: request,
+            tamper: tamper)
     }
 
     private func show(_ id: String) throws -> HTTPResponse {
@@ -161,13 +170,17 @@ public struct InMemoryHandler: Sendable {
         return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(" ")
     }
 
-    /// One page of `items` in the configured style.
+    /// One page of `items` in the configured style (damaged as `tamper` says).
     private func page<T: Encodable>(
-        of items: [T], key: KeyPath<T, String>, query: [String: [String]], request: HTTPRequest
+        of items: [T], key: KeyPath<T, String>, query: [String: [String]], request: HTTPRequest,
+        tamper: PageTamper? = nil
     ) throws -> HTTPResponse {
         let limit = try Self.int(query, "limit") ?? 20
         guard (1...InMemoryAPI.maxPageSize).contains(limit) else {
             throw Failure(400, "limit must be 1 to \(InMemoryAPI.maxPageSize)")
+        }
+        if let tamper {
+            return try damagedPage(of: items, key: key, query: query, request: request, limit: limit, tamper: tamper)
         }
         switch paging {
         case .pageNumber(let first), .pageNumberWithTotal(let first):
@@ -195,6 +208,55 @@ public struct InMemoryHandler: Sendable {
             let next = offset + limit < items.count ? nextLink(request, query: query, offset: offset + limit) : nil
             return try Self.json(LinkPage(count: items.count, next: next, results: slice))
         }
+    }
+
+    /// The page the request asks for, damaged by `tamper` in this style's body shape.
+    private func damagedPage<T: Encodable>(
+        of items: [T], key: KeyPath<T, String>, query: [String: [String]], request: HTTPRequest, limit: Int,
+        tamper: PageTamper
+    ) throws -> HTTPResponse {
+        let start: Int
+        switch paging {
+        case .pageNumber(let first), .pageNumberWithTotal(let first):
+            let page = try Self.int(query, "page") ?? first
+            let (offset, overflow) = (page - first).multipliedReportingOverflow(by: limit)
+            start = overflow ? Int.max : offset
+        case .keyset:
+            if let after = query["after"]?.first {
+                start = items.firstIndex { Self.sortsAfter($0[keyPath: key], after) } ?? items.count
+            } else {
+                start = 0
+            }
+        case .nextLink:
+            start = try Self.int(query, "offset") ?? 0
+        }
+        // Only link pages can point at themselves; elsewhere a server ignoring the cursor serves the
+        // previous page again.
+        let served = paging != .nextLink && tamper == .selfLink ? .repeatPreviousPage : tamper
+        let slice = served.slice(of: items, start: start, limit: limit)
+        let response: HTTPResponse
+        let recordsAt: [String]
+        switch paging {
+        case .pageNumber, .keyset:
+            (response, recordsAt) = (try Self.json(slice.rows), [])
+        case .pageNumberWithTotal:
+            (response, recordsAt) = (try Self.json(TotalPage(items: slice.rows, total: slice.total)), ["items"])
+        case .nextLink:
+            let next =
+                slice.pointsAtItself
+                ? request.url.absoluteString : slice.nextStart.map { nextLink(request, query: query, offset: $0) }
+            let page = LinkPage(count: slice.total, next: next, results: slice.rows)
+            (response, recordsAt) = (try Self.json(page), ["results"])
+        }
+        var damaged = response
+        damaged.body = tamper.malform(response.body, recordsAt: recordsAt)
+        return damaged
+    }
+
+    /// True when `key` comes after the cursor `after` (numerically where both are numbers).
+    private static func sortsAfter(_ key: String, _ after: String) -> Bool {
+        if let number = Int(after), let value = Int(key) { return value > number }
+        return key > after
     }
 
     /// The request's URL with `offset` replaced, on the handler's base URL.

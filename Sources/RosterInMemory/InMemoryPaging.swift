@@ -19,6 +19,24 @@ enum InMemoryPaging {
         return items
     }
 
+    /// Throws `inconsistentPaging` unless the numeric keys of a keyset page ascend and lie above the
+    /// cursor the page was asked after: a server that ignores `after` or its order would otherwise
+    /// hand out the same records again (or skip some) without a trace.
+    static func checkAscending(_ keys: [String], after position: PagePosition, provider: ProviderID) throws {
+        var previous = Int.min
+        if case .after(let key) = position, let number = Int(key) { previous = number }
+        for key in keys {
+            guard let value = Int(key) else { return }  // not numeric: the API orders by its own key
+            guard value > previous else {
+                throw RosterError(
+                    .inconsistentPaging,
+                    "the API returned key \(key) after \(previous) on a keyset page: it ignores the cursor or its order",
+                    provider: provider)
+            }
+            previous = value
+        }
+    }
+
     /// Decodes one page of `Item` in `style`'s body shape and turns it into neutral records.
     static func decode<Item: Decodable, Record>(
         _ type: Item.Type, style: PagingStyle, response: HTTPResponse, api: VendorAPI, url: URL,

@@ -44,7 +44,10 @@ public struct InMemoryProvider: Sendable {
         let injector = FaultInjector(plan: faults, clock: clock) { InMemoryAPI.errorBody(status: $0) }
         let generator = InMemoryDataGenerator(seed: seed)
         let transport = InProcessTransport { request in
-            let response = try await injector.handle(request) { handler.respond(to: $0) }
+            let response = try await injector.handle(request) { request in
+                handler.respond(
+                    to: request, tamper: handler.isEnrollmentListing(request) ? injector.takePageTamper() : nil)
+            }
             if request.method == .get, response.isSuccess, request.url.path.hasSuffix("/enrollments") {
                 Self.churn(store, injector.takeChurn(), generator)
             }

@@ -12,6 +12,13 @@ public enum InMemoryStatusMapping {
         ("learner", .learner), ("manager", .manager), ("owner", .owner),
     ]
 
+    /// The mapping as data: each status code (on a learner) and each role code (on an enrolled
+    /// record) with its canonical reading, and the code written for every known status.
+    public static let table = StatusMappingTable(
+        reads: statuses.map { .init($0.code, vendorRole: "learner", status: $0.status) }
+            + roles.map { .init("enrolled", vendorRole: $0.code, status: .enrolled, role: $0.role) }.dropFirst(),
+        writes: Dictionary(uniqueKeysWithValues: statuses.map { ($0.status, $0.code) }))
+
     /// The canonical status of a raw code.
     public static func status(for code: String) -> EnrollmentStatus {
         statuses.first { $0.code == code }?.status ?? .unknown(raw: code)

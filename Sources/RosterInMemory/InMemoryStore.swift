@@ -15,6 +15,7 @@ public final class InMemoryStore: @unchecked Sendable {
     private var nextPersonNumber = 1
     private var ticks = 0
     private let epoch: Date
+    private var revoked: Set<String> = []
 
     /// Creates an empty store whose clock starts at `epoch` and moves one second per change, so that
     /// timestamps are deterministic and whole seconds.
@@ -113,6 +114,12 @@ public final class InMemoryStore: @unchecked Sendable {
     public func setStatus(_ raw: String, of id: String) -> InMemoryRecord? {
         modify(id) { $0.status = raw }
     }
+
+    /// Revokes `token`: the API answers 401 to it from now on, as to a token withdrawn by an admin.
+    public func revoke(token: String) { lock.withLock { _ = revoked.insert(token) } }
+
+    /// True when `token` was revoked.
+    public func isRevoked(_ token: String) -> Bool { lock.withLock { revoked.contains(token) } }
 
     /// The position of the record with `id` (binary search: the array is in ascending id order). Call
     /// under the lock.

@@ -9,9 +9,19 @@ struct InMemoryHarness: ConformanceHarness {
     let paging: PagingStyle
     static let wrongToken = "wrong-token-7d1e55"
 
-    var name: String { "in-memory, \(paging)" }
-    var documentedVendorStatuses: [String] { InMemoryAPI.statusCodes }
+    var name: String { "in-memory (\(pagingName(paging)))" }
+    var declaredCapabilities: DriverCapabilities {
+        InMemoryProvider(courses: 1, enrollmentsPerCourse: 0, paging: paging).roster.capabilities
+    }
+    var mappingTable: StatusMappingTable { InMemoryStatusMapping.table }
     var undocumentedVendorStatus: String { "on_hold" }
+    var strictField: StrictField {
+        switch paging {
+        case .pageNumber, .keyset: StrictField(recordsAt: [], field: ["status"])
+        case .pageNumberWithTotal: StrictField(recordsAt: ["items"], field: ["status"])
+        case .nextLink: StrictField(recordsAt: ["results"], field: ["status"])
+        }
+    }
 
     func makeSubject(_ setup: SubjectSetup) async throws -> ConformanceSubject<InMemoryDriver> {
         let provider = InMemoryProvider(
@@ -55,6 +65,17 @@ struct InMemoryBackend: ConformanceBackend {
             throw RosterError(.notFound, "no enrollment \(id)")
         }
     }
+
+    /// The raw status, and the raw role where the row names one (the API keeps no condition fields).
+    func apply(_ row: StatusMappingTable.Row, to id: EnrollmentID) async throws {
+        let changed = provider.store.modify(id.rawValue) { record in
+            record.status = row.vendorStatus
+            if let role = row.vendorRole { record.role = role }
+        }
+        guard changed != nil else { throw RosterError(.notFound, "no enrollment \(id)") }
+    }
+
+    func revokeCredentials() async throws { provider.store.revoke(token: provider.token) }
 }
 
 extension InMemoryBackend {
@@ -77,6 +98,16 @@ extension InMemoryBackend {
         case .username(let value): twin.username = value
         }
         return LearnerID(provider.store.addPerson(twin).id)
+    }
+}
+
+/// A short name for `style`, for test names.
+func pagingName(_ style: PagingStyle) -> String {
+    switch style {
+    case .pageNumber: "page numbers"
+    case .pageNumberWithTotal: "page numbers with total"
+    case .keyset: "keyset"
+    case .nextLink: "next links"
     }
 }
 

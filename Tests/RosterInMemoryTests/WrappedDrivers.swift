@@ -7,14 +7,23 @@ struct WrappedHarness<D: RosterDriver>: ConformanceHarness {
     let base: InMemoryHarness
     let wrap: @Sendable (InMemoryDriver) -> D
 
-    init(paging: PagingStyle, wrap: @escaping @Sendable (InMemoryDriver) -> D) {
+    /// The in-memory harness in `paging`, its driver wrapped by `wrap`, publishing `table` as its
+    /// mapping table (the in-memory one when nil).
+    init(paging: PagingStyle, table: StatusMappingTable? = nil, wrap: @escaping @Sendable (InMemoryDriver) -> D) {
         base = InMemoryHarness(paging: paging)
+        self.table = table
         self.wrap = wrap
     }
 
-    var name: String { "broken \(D.self)" }
-    var documentedVendorStatuses: [String] { base.documentedVendorStatuses }
+    let table: StatusMappingTable?
+
+    var name: String { "\(D.self) over in-memory (\(pagingName(base.paging)))" }
+    var declaredCapabilities: DriverCapabilities {
+        wrap(InMemoryProvider(courses: 1, enrollmentsPerCourse: 0, paging: base.paging).roster.driver).capabilities
+    }
+    var mappingTable: StatusMappingTable { table ?? base.mappingTable }
     var undocumentedVendorStatus: String { base.undocumentedVendorStatus }
+    var strictField: StrictField { base.strictField }
 
     func makeSubject(_ setup: SubjectSetup) async throws -> ConformanceSubject<D> {
         let subject = try await base.makeSubject(setup)
@@ -79,6 +88,14 @@ struct ListOnlyDriver: ForwardingDriver {
         return caps
     }
 
+    func fetchCourses(_ request: PageRequest<CourseQuery>) async throws -> FetchedPage<Course> {
+        throw unsupported(.listCourses)
+    }
+    func update(_ id: EnrollmentID, course: CourseID?, with changes: EnrollmentUpdate) async throws -> Enrollment {
+        throw unsupported(.updateEnrollment)
+    }
+    func enroll(_ request: EnrollRequest) async throws -> EnrollOutcome { throw unsupported(.enroll) }
+    func unenroll(_ id: EnrollmentID, course: CourseID?) async throws { throw unsupported(.unenroll) }
     func findLearners(_ identity: LearnerIdentity) async throws -> [Learner] { throw unsupported(.findLearners) }
     func createLearner(_ learner: NewLearner) async throws -> Learner { throw unsupported(.createLearner) }
 

@@ -23,6 +23,7 @@ extension CourseDashboardSimulator {
             return SimulatorBadRequest(field: "ordering", message: "Invalid ordering \"\(ordering)\".").response
         }
         let needle = query["search"]?.first?.lowercased() ?? ""
+        let tamper = injector.takePageTamper()
         let body: PageJSON<DashboardUserJSON> = store.read { state in
             let rows = (state.members[id] ?? []).compactMap { member -> (SimulatedMembership, SimulatedUser)? in
                 guard statuses.contains(member.status), let user = state.users[member.user] else { return nil }
@@ -33,15 +34,19 @@ extension CourseDashboardSimulator {
                 }
                 return (member, user)
             }
-            return page.envelope(Self.sorted(rows, by: ordering), url: url) { member, user in
+            let render = { (member: SimulatedMembership, user: SimulatedUser) in
                 DashboardUserJSON(
                     id: user.id, username: user.username, realName: user.realName, avatar: OrNull(user.avatar),
                     joinStatus: member.status, userCompletionRate: member.completionRate,
                     lastActiveAt: OrNull(member.lastActiveAt.map(SimulatorDates.render)),
                     joinedAt: OrNull(SimulatorDates.render(member.joinedAt)))
             }
+            let sorted = Self.sorted(rows, by: ordering)
+            guard let tamper else { return page.envelope(sorted, url: url, render: render) }
+            return page.envelope(sorted, url: url, tamper: tamper, render: render)
         }
-        let response = Self.json(body)
+        var response = Self.json(body)
+        if let tamper { response.body = tamper.malform(response.body, recordsAt: ["results"]) }
         churn(course: id)
         return response
     }

@@ -36,6 +36,18 @@ struct SimulatorPage {
         return PageJSON(count: rows.count, next: OrNull(next), previous: OrNull(previous), results: slice)
     }
 
+    /// The envelope of this page damaged by `tamper`: its rows, `count` and `next` as the tamper
+    /// says (a self link is `url` itself, exactly as requested); `previous` as usual.
+    func envelope<Row, Item: Encodable>(
+        _ rows: [Row], url: URL, tamper: PageTamper, render: (Row) -> Item
+    ) -> PageJSON<Item> {
+        let slice = tamper.slice(of: rows, start: offset, limit: limit)
+        let next = slice.pointsAtItself ? url.absoluteString : slice.nextStart.map { link(url, offset: $0) }
+        let previous = offset > 0 ? link(url, offset: max(0, offset - limit)) : nil
+        return PageJSON(
+            count: slice.total, next: OrNull(next), previous: OrNull(previous), results: slice.rows.map(render))
+    }
+
     /// `url` with `limit` and `offset` replaced (DRF drops `offset` when it is 0 in `previous`).
     func link(_ url: URL, offset newOffset: Int) -> String {
         var components = URLComponents(url: url, resolvingAgainstBaseURL: false)!

@@ -54,6 +54,18 @@ public enum CourseDashboardStatusMapping {
         }
     }
 
+    /// The mapping as data: every known `join_status` (`joined` at the completion rates that split
+    /// it) with its canonical status and role. Course Dashboard has no status write (roles change
+    /// through enrolling). `canonical(joinStatus:completionRate:)` answers exactly this.
+    public static let table = StatusMappingTable(reads: [
+        .init("joined", when: .completionRate(0), status: .enrolled),
+        .init("joined", when: .completionRate(50), status: .inProgress),
+        .init("joined", when: .completionRate(100), status: .completed),
+        .init("invited", status: .invited), .init("requested", status: .requested),
+        .init("payment_waiting", status: .pending),
+        .init("manager", status: .enrolled, role: .manager), .init("creator", status: .enrolled, role: .owner),
+    ])
+
     /// The role each known `join_status` maps to.
     static func role(of status: CourseDashboardJoinStatus) -> EnrollmentRole {
         canonical(joinStatus: status.rawValue, completionRate: nil).1

@@ -20,6 +20,7 @@ public final class FrontcoreSimulator: @unchecked Sendable {
 
     let lock = NSLock()
     var state: SimulatorState
+    var keyRevoked = false
     let clock: any RosterClock
     let rendering = SimulatorRendering(time: SimulatorTime())
 
@@ -63,7 +64,9 @@ public final class FrontcoreSimulator: @unchecked Sendable {
         let path = request.url.path
         guard let range = path.range(of: "/v2") else { return error(404, "Not found") }
         let segments = path[range.upperBound...].split(separator: "/")
-        guard request.headers["X-API-Key"] == apiKey else { return error(401, "Wrong API Key") }
+        guard request.headers["X-API-Key"] == apiKey, !lock.withLock({ keyRevoked }) else {
+            return error(401, "Wrong API Key")
+        }
         let query = SimulatorRequests.query(of: request.url)
         let route = segments.map(String.init)
         switch (request.method, route.first, route.count) {
@@ -88,14 +91,24 @@ public final class FrontcoreSimulator: @unchecked Sendable {
             return self.error(400, error.message)
         }
         let attendance = query["include[]"]?.contains("attendance") == true
+        let tamper = injector.takePageTamper()
         let body: Data = lock.withLock {
-            let ids = state.select(listing)
+            let ids = tamper.map { tampered($0, listing) } ?? state.select(listing)
             let pages = ids.map { state.rendered($0, attendance: attendance, rendering: rendering) }
             let churn = injector.takeChurn()
             state.churn(inserts: churn.inserts, deletes: churn.deletes, at: clock.now())
             return SimulatorJSON.arrayData(of: pages)
         }
-        return json(body)
+        return json(tamper?.malform(body, recordsAt: []) ?? body)
+    }
+
+    /// The ids of a page damaged by `tamper`. A bare array has no total and no link, so only the
+    /// records can be damaged; a self link is the server ignoring the cursor (the previous page again).
+    /// Call under the lock.
+    private func tampered(_ tamper: PageTamper, _ listing: SimulatorListing) -> [Int] {
+        let (all, start) = state.selectAll(listing)
+        let asServed = tamper == .selfLink ? .repeatPreviousPage : tamper
+        return asServed.slice(of: all, start: start, limit: listing.limit).rows
     }
 
     private func participant(_ id: String, query: [String: [String]]) -> HTTPResponse {
@@ -165,6 +178,10 @@ public final class FrontcoreSimulator: @unchecked Sendable {
     }
 
     // MARK: State for tests and the conformance harness
+
+    /// Revokes the API key, as regenerating it in Settings → API does: every later request with it
+    /// is answered 401, as a wrong key is.
+    public func revokeAPIKey() { lock.withLock { keyRevoked = true } }
 
     /// The course ids, ascending.
     public var courseIDs: [Int] { lock.withLock { state.courses.map(\.id) } }

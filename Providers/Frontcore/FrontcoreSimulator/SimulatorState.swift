@@ -100,6 +100,20 @@ struct SimulatorState {
         return Array(all[start..<min(all.count, start + listing.limit)])
     }
 
+    /// Every id matching `listing` in the order it pages through (ascending with `since_id`, newest
+    /// first without), and where the requested page starts among them: what a damaged page is cut from.
+    func selectAll(_ listing: SimulatorListing) -> (all: [Int], start: Int) {
+        var unpaged = listing
+        unpaged.limit = Int.max
+        unpaged.page = 1
+        if let since = listing.sinceID {
+            unpaged.sinceID = nil
+            let ascending = Array(select(unpaged).reversed())
+            return (ascending, ascending.firstIndex { $0 > since } ?? ascending.count)
+        }
+        return (select(unpaged), min(listing.offset, Int.max))
+    }
+
     /// The participant's JSON, rendered once and cached (the attendance variant is not cached).
     mutating func rendered(_ id: Int, attendance: Bool, rendering: SimulatorRendering) -> Data {
         if !attendance, let cached = cache[id] { return cached }

@@ -10,12 +10,13 @@ public import RosterCore
 ///   participant that survives the listing is listed exactly once. The adapter checks each page is
 ///   ascending and above the cursor, and fails with `inconsistentPaging` if the server ignores it.
 /// - `pageNumber`: `page` = 1, 2, … in the server's order. Deleting a participant during the listing
-///   shifts the later ones a place up, so one survivor can be skipped; only for servers where
-///   `since_id` does not work.
+///   shifts the later ones a place up, so a walk can step over a survivor; pages carry no total to
+///   show it, so the facade re-reads every page-number walk of more than one page and yields what the
+///   re-read finds (twice the pages). Only for servers where `since_id` does not work.
 public enum FrontcorePagingMode: String, Hashable, Sendable, CustomStringConvertible {
     /// `since_id` keyset paging: safe under concurrent inserts and deletes.
     case keyset
-    /// `page` number paging: can skip a survivor when records are deleted mid-listing.
+    /// `page` number paging: deletions mid-listing shift pages, so each walk is re-read to stay exactly-once.
     case pageNumber
 
     /// The core paging style this mode walks with.

@@ -36,6 +36,19 @@ public enum FrontcoreStatusMapping {
     /// The statuses `statusID(for:)` can write.
     public static let writableStatuses: Set<EnrollmentStatus> = [.enrolled, .pending, .waitlisted, .cancelled]
 
+    /// The mapping as data: every documented status id (1 split by the `completed` flag) with its
+    /// canonical status (every participant is a learner), and the id written for each writable
+    /// status. `status(id:completed:)` and `statusID(for:)` answer exactly this; tests hold the two
+    /// against each other and the table against the design's.
+    public static let table = StatusMappingTable(
+        reads: [
+            .init("1", when: .completedFlag(false), status: .enrolled),
+            .init("1", when: .completedFlag(true), status: .completed),
+            .init("7", status: .pending), .init("2", status: .waitlisted), .init("3", status: .waitlisted),
+            .init("4", status: .cancelled), .init("8", status: .cancelled),
+        ],
+        writes: [.enrolled: "1", .pending: "7", .waitlisted: "3", .cancelled: "4"])
+
     /// The payment state of `idPaid`: 1 paid, 3 not paid, any other id kept raw with no meaning.
     public static func payment(id: Int, title: String?) -> PaymentStatus {
         let paid: Bool? =

@@ -5,15 +5,30 @@ import RosterCore
 import RosterFrontcore
 import RosterHTTP
 
-/// Runs the shared conformance suite against the Frontcore driver talking to the simulator.
+/// Runs the shared conformance suite against the Frontcore driver talking to the simulator, in one of
+/// the two paging modes users can configure.
 struct FrontcoreHarness: ConformanceHarness {
-    var name: String { "frontcore" }
+    /// `since_id` keyset paging (the default) or `page` numbers.
+    let paging: FrontcorePagingMode
 
-    /// The participant status ids of the vendor's PUT page: 1, 2, 3, 4, 7, 8.
-    var documentedVendorStatuses: [String] { FrontcoreStatusMapping.documentedStatusIDs.map(String.init) }
+    /// Both configurations users can choose.
+    static let configurations = [FrontcoreHarness(paging: .keyset), FrontcoreHarness(paging: .pageNumber)]
+
+    var name: String { "frontcore (\(paging))" }
+
+    var declaredCapabilities: DriverCapabilities {
+        // A driver built only to read its declaration; it sends nothing.
+        let configuration = FrontcoreConfiguration(apiKey: "fc_declaration_only", paging: paging)
+        return try! FrontcoreDriver(configuration: configuration, transport: DeclarationOnlyTransport()).capabilities
+    }
+
+    var mappingTable: StatusMappingTable { FrontcoreStatusMapping.table }
 
     /// A gap in the vendor's numbering.
     var undocumentedVendorStatus: String { "5" }
+
+    /// A bare array of participants; each one's `status.id` must be an integer.
+    var strictField: StrictField { StrictField(recordsAt: [], field: ["status", "id"]) }
 
     func makeSubject(_ setup: SubjectSetup) async throws -> ConformanceSubject<FrontcoreDriver> {
         // Each subject gets its own key, so its rate budget runs on its own (virtual) clock.
@@ -23,7 +38,8 @@ struct FrontcoreHarness: ConformanceHarness {
         let key = setup.validCredential ? simulator.apiKey : "fc_wrong_key_\(UUID().uuidString)"
         let observer = RecordingObserver()
         let driver = try FrontcoreDriver(
-            configuration: FrontcoreConfiguration(apiKey: key), transport: simulator.transport, clock: setup.clock,
+            configuration: FrontcoreConfiguration(apiKey: key, paging: paging), transport: simulator.transport,
+            clock: setup.clock,
             observer: observer)
         return ConformanceSubject(
             roster: Roster(driver: driver), backend: FrontcoreBackend(simulator: simulator), secrets: [key],
@@ -62,6 +78,17 @@ struct FrontcoreBackend: ConformanceBackend {
             throw RosterError(.notFound, "no participant \(id)")
         }
     }
+
+    /// The status id, and the `completed` flag where the row's condition names it.
+    func apply(_ row: StatusMappingTable.Row, to id: EnrollmentID) async throws {
+        try await setVendorStatus(row.vendorStatus, of: id)
+        if case .completedFlag(let completed) = row.condition {
+            guard simulator.setOutcome(completed: completed, passed: completed, ofParticipant: try number(id.rawValue))
+            else { throw RosterError(.notFound, "no participant \(id)") }
+        }
+    }
+
+    func revokeCredentials() async throws { simulator.revokeAPIKey() }
 
     func identities(of learner: LearnerID) async throws -> [LearnerIdentity] {
         guard let user = simulator.identity(ofUser: try number(learner.rawValue)) else {

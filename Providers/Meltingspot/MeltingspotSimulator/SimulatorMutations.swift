@@ -4,6 +4,10 @@ import RosterHTTP
 /// Direct access to the Spot's content, for test harnesses and demos: read ids, add and remove
 /// participants, change a status behind the API's back.
 extension MeltingspotSimulator {
+    /// Revokes the secret key, as regenerating it in the Spot's API settings does: every later
+    /// request is answered 401.
+    public func revokeSecretKey() { store.withState { $0.keyRevoked = true } }
+
     /// Every course id, in listing order.
     public func courseIDs() -> [String] { store.withState { $0.courses.map(\.id) } }
 

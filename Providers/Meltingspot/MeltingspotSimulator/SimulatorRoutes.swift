@@ -42,7 +42,9 @@ extension MeltingspotSimulator {
     }
 
     func isAuthorized(_ request: HTTPRequest) -> Bool {
-        guard let value = request.headers["Authorization"]?.trimmingCharacters(in: .whitespaces) else { return false }
+        guard let value = request.headers["Authorization"]?.trimmingCharacters(in: .whitespaces),
+            !store.withState({ $0.keyRevoked })
+        else { return false }
         return value == secretKey || value == "Bearer " + secretKey
     }
 
@@ -67,6 +69,7 @@ extension MeltingspotSimulator {
         let firstnames = query.list("firstname[in]").map(Set.init)
         let lastnames = query.list("lastname[in]").map(Set.init)
         let churn = injector.takeChurn()
+        let tamper = injector.takePageTamper()
         let body: [String: Any]? = store.withState { state in
             guard state.course(course) != nil else { return nil }
             var matching = state.courseParticipants[course] ?? []
@@ -80,14 +83,25 @@ extension MeltingspotSimulator {
                         && (lastnames.map { $0.contains(member?.lastname ?? "") } ?? true)
                 }
             }
-            let items = matching.page(paging.page, limit: paging.limit).compactMap { state.participants[$0] }.map {
+            var served = (rows: Array(matching.page(paging.page, limit: paging.limit)), total: matching.count)
+            if let tamper {
+                // The envelope has no link: a self link is the server ignoring `page` (the previous page again).
+                let asServed = tamper == .selfLink ? .repeatPreviousPage : tamper
+                let (start, overflow) = (paging.page - 1).multipliedReportingOverflow(by: paging.limit)
+                let slice = asServed.slice(of: matching, start: overflow ? Int.max : start, limit: paging.limit)
+                served = (slice.rows, slice.total)
+            }
+            let items = served.rows.compactMap { state.participants[$0] }.map {
                 SimulatorWireFormat.participant($0, member: state.members[$0.spotMemberId])
             }
             Self.churn(&state, course: course, inserts: churn.inserts, deletes: churn.deletes)
-            return SimulatorWireFormat.envelope(items, total: matching.count)
+            return SimulatorWireFormat.envelope(items, total: served.total)
         }
         guard let body else { return error(404, "Course not found") }
-        return ok(body)
+        guard let tamper else { return ok(body) }
+        return HTTPResponse(
+            status: 200, headers: ["Content-Type": "application/json"],
+            body: tamper.malform(SimulatorWireFormat.json(body), recordsAt: ["items"]))
     }
 
     /// The fault plan's churn between pages: new participants appended (they sort last), and the

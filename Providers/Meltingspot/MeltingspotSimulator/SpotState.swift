@@ -12,6 +12,8 @@ struct SpotState {
     /// Participant ids per course, in creation order (the listing order).
     var courseParticipants: [String: [String]] = [:]
     var memberSerial = 0
+    /// True once the secret key was revoked: every request is then answered 401.
+    var keyRevoked = false
 
     init(seed: UInt64, now: Date, courses courseCount: Int, participantsPerCourse: Int) {
         data = SimulatorSeedData(seed: seed, now: now)

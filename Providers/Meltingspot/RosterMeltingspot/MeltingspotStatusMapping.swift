@@ -10,6 +10,10 @@ public enum MeltingspotStatusMapping {
         ("Invited", .invited), ("Started", .inProgress), ("Completed", .completed), ("Unenrolled", .cancelled),
     ]
 
+    /// The mapping as data: every documented status value with its canonical status (every
+    /// participant is a learner); Meltingspot has no status write.
+    public static let table = StatusMappingTable(reads: documented.map { .init($0.raw, status: $0.status) })
+
     /// The canonical status of a raw value; undocumented values become `.unknown(raw:)` unchanged.
     public static func status(for raw: String) -> EnrollmentStatus {
         documented.first { $0.raw == raw }?.status ?? .unknown(raw: raw)

@@ -23,6 +23,7 @@ public final class FaultInjector: @unchecked Sendable {
     private var plan: FaultPlan
     private var count = 0
     private var churned = 0
+    private var listPagesServed = 0
     private var log: [LoggedRequest] = []
     private var random: SeededGenerator
     private var bucketTokens: Double = 0
@@ -54,12 +55,22 @@ public final class FaultInjector: @unchecked Sendable {
         }
     }
 
+    /// Counts one enrollment list page about to be served and returns how the plan damages it (nil:
+    /// serve it as it is). Simulators call it once per enrollment list page, before rendering it.
+    public func takePageTamper() -> PageTamper? {
+        lock.withLock {
+            listPagesServed += 1
+            return plan.pageTampering[listPagesServed] ?? plan.pageTampering[0]
+        }
+    }
+
     /// Replaces the plan (request numbering continues).
     public func setPlan(_ newPlan: FaultPlan) {
         lock.withLock {
             plan = newPlan
             random = SeededGenerator(seed: newPlan.seed)
             churned = 0
+            listPagesServed = 0
         }
     }
 
@@ -85,7 +96,9 @@ public final class FaultInjector: @unchecked Sendable {
         }
         if plan.latencySeconds > 0 { try await clock.sleep(seconds: plan.latencySeconds) }
         let response: HTTPResponse
-        if let wait = rateLimited {
+        if let ceiling = plan.refuseRequestsAfter, number > ceiling {
+            response = HTTPResponse(status: 400, headers: ["Content-Type": "application/json"], body: errorBody(400))
+        } else if let wait = rateLimited {
             response = throttle(retryAfter: "\(Int(wait.rounded(.up)))")
         } else if plan.throttled.contains(number) || randomThrottle {
             response = throttle(retryAfter: retryAfterValue(plan.retryAfter))

@@ -48,6 +48,14 @@ public struct FaultPlan: Hashable, Sendable, Codable {
     /// How many list pages are followed by churn; nil: every one. A bounded churn lets a listing's
     /// repair passes settle; unbounded churn makes page-number and offset listings fail loudly.
     public var churnPages: Int?
+    /// Enrollment list pages served damaged, by list page number: 1 is the first enrollment list page
+    /// the simulator serves after the plan is set, 2 the next, and so on; key 0 damages every list
+    /// page without a key of its own. Each simulator damages the page in its own wire format.
+    public var pageTampering: [Int: PageTamper] = [:]
+    /// Requests after this many (counted like the other request numbers) are answered 400 with the
+    /// vendor's error body: a client that would never stop is stopped, and a test can fail it on the
+    /// count instead of hanging.
+    public var refuseRequestsAfter: Int?
     /// Seed for the random choices.
     public var seed: UInt64 = 1
 
@@ -59,8 +67,11 @@ public struct FaultPlan: Hashable, Sendable, Codable {
         throttled: Set<Int> = [], retryAfter: RetryAfterForm = .seconds(1), unavailable: Set<Int> = [],
         forcedStatus: [Int: Int] = [:], echoHeaders: Set<Int> = [], malformed: Set<Int> = [], truncated: Set<Int> = [], latencySeconds: Double = 0,
         randomThrottleRate: Double = 0, enforcedRateLimit: RateLimit? = nil, insertsPerPage: Int = 0,
-        deletesPerPage: Int = 0, churnPages: Int? = nil, seed: UInt64 = 1
+        deletesPerPage: Int = 0, churnPages: Int? = nil, pageTampering: [Int: PageTamper] = [:],
+        refuseRequestsAfter: Int? = nil, seed: UInt64 = 1
     ) {
+        self.pageTampering = pageTampering
+        self.refuseRequestsAfter = refuseRequestsAfter
         self.churnPages = churnPages
         self.throttled = throttled
         self.retryAfter = retryAfter
