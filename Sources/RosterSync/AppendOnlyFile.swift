@@ -24,9 +24,7 @@ final class AppendOnlyFile: @unchecked Sendable {
         let file = AppendOnlyFile(path: path, descriptor: fd)
         // One process at a time: two runs applying the same journal would both see a write as not
         // started and both send it. The lock goes with the descriptor (and with the process).
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-            throw errno == EWOULDBLOCK ? JournalError.inUse(path) : JournalError.io("cannot lock \(path)", errno)
-        }
+        try lockExclusively(fd, path: path)
         if !existed { try syncDirectory(of: path) }
         let contents = try file.readAll()
         var lines: [Data] = []
@@ -43,6 +41,21 @@ final class AppendOnlyFile: @unchecked Sendable {
             }
         }
         return (file, lines)
+    }
+
+    /// Takes the exclusive lock, waiting up to a quarter of a second for it. The wait is for a child
+    /// process being spawned elsewhere in this process: between its fork and its exec it holds a copy
+    /// of every descriptor, lock included, for a moment after this process closed its own. Another run
+    /// holds the lock far longer than that, so it is still reported as `inUse`. The caller's `file`
+    /// owns `fd` and closes it when this throws.
+    private static func lockExclusively(_ fd: Int32, path: String) throws {
+        for attempt in 0..<50 {
+            if flock(fd, LOCK_EX | LOCK_NB) == 0 { return }
+            let error = errno
+            guard error == EWOULDBLOCK || error == EINTR else { throw JournalError.io("cannot lock \(path)", error) }
+            if attempt < 49 { usleep(5_000) }
+        }
+        throw JournalError.inUse(path)
     }
 
     private init(path: String, descriptor: Int32) {
