@@ -41,17 +41,18 @@ import Testing
     }
 
     @Test func pagesWhosePositionTheTotalFixesAreFetchedAtOnce() async throws {
-        // Page 2 is answered only once page 3 has been asked for: a walk that waited for each page
+        // Page 3 is answered only once page 4 has been asked for: a walk that waited for each page
         // before asking for the next would stall here (and, after the time-out, be caught by the count).
         let driver = LatencyDriver(style: .pageNumberWithTotal(firstPage: 1), records: sampleEnrollments(20))
         driver.hold = { request in
-            guard request.position == .page(2) else { return nil }
-            return { later in later.position == .page(3) }
+            guard request.position == .page(3) else { return nil }
+            return { later in later.position == .page(4) }
         }
         let listing = Roster(driver: driver, listingPolicy: Self.concurrent).enrollments(EnrollmentQuery(pageSize: 2))
         #expect(try await ids(listing) == sampleEnrollments(20).map(\.id))
         #expect(driver.rendezvousMet == 1)
         #expect(driver.maxInFlight >= 2 && driver.maxInFlight <= 4)
+        #expect(driver.startedPositions.prefix(2) == [.start, .page(2)])  // one page ahead after the first
         // 10 full pages, then the one more a full last page asks for: nothing beyond what the total fixes.
         #expect(driver.started == 11)
     }
@@ -215,6 +216,7 @@ final class LatencyDriver: RosterDriver, @unchecked Sendable {
     var inFlight: Int { lock.withLock { counts.inFlight } }
     var maxInFlight: Int { lock.withLock { counts.maxInFlight } }
     var rendezvousMet: Int { lock.withLock { counts.met } }
+    var startedPositions: [PagePosition] { lock.withLock { startedRequests.map(\.position) } }
 
     /// Polls (every millisecond, up to 10 s) until `condition` holds.
     func waitUntil(_ condition: (LatencyDriver) -> Bool) async throws {

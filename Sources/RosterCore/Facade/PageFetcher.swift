@@ -7,6 +7,10 @@ import Foundation
 /// numbers), up to `window` pages ahead of the walk. Waiting for the vendor then overlaps the caller's
 /// work and other requests.
 ///
+/// The window opens one page at a time: one page ahead after the walk has taken its first page, two
+/// after its second, and so on up to `window`, so a vendor whose first pages trip a loop guard costs
+/// a page or two of requests ahead, not a window's worth.
+///
 /// It never changes what the walk sees: a page is handed out only for the exact position the walk
 /// asks for, so the walk judges the same pages, in the same order, with the same loop guards, drift
 /// checks and repair passes as a sequential walk. A page fetched ahead for a position the walk does
@@ -34,6 +38,8 @@ final class PageFetcher<Query: Sendable & Hashable, Record: Sendable>: @unchecke
     private var lastTaken: (position: PagePosition, page: FetchedPage<Record>)?
     /// The position the walk is waiting for right now (kept in `ahead` until it has it).
     private var taking: PagePosition?
+    /// Pages the walk has taken in this pass (the window opens with them).
+    private var taken = 0
     /// Bumped by `restart`, so pages of an earlier pass arriving late are ignored.
     private var generation = 0
     private var stopped = false
@@ -97,6 +103,7 @@ final class PageFetcher<Query: Sendable & Hashable, Record: Sendable>: @unchecke
             if taking == position { ahead[position] = nil }
             taking = nil
             lastTaken = (position, page)
+            taken += 1
             return topUp()
         })
         return page
@@ -107,6 +114,7 @@ final class PageFetcher<Query: Sendable & Hashable, Record: Sendable>: @unchecke
     func restart() {
         cancel(lock.withLock {
             lastTaken = nil
+            taken = 0
             generation += 1
             return takeAhead()
         })
@@ -178,6 +186,7 @@ final class PageFetcher<Query: Sendable & Hashable, Record: Sendable>: @unchecke
     /// The positions the walk will ask for next if every page is as the vendor announced, at most
     /// `window` of them, following pages that have arrived.
     private func plan() -> [PagePosition] {
+        let window = min(self.window, max(1, taken))
         var planned: [PagePosition] = []
         var cursor: (position: PagePosition, page: FetchedPage<Record>)
         if let lastTaken {
