@@ -93,7 +93,10 @@ let package = Package(
         // Benchmarks (run by hand in release mode; see Benchmarks/README.md). Toolchain only.
         .executableTarget(
             name: "RosterBenchmarks",
-            dependencies: ["RosterCore", "RosterHTTP", "RosterInMemory", "RosterFrontcore", "FrontcoreSimulator"],
+            dependencies: [
+                "RosterCore", "RosterHTTP", "RosterInMemory", "RosterFrontcore", "FrontcoreSimulator",
+                "RosterMeltingspot", "MeltingspotSimulator", "RosterCourseDashboard", "CourseDashboardSimulator",
+            ],
             path: "Benchmarks/RosterBenchmarks", swiftSettings: strict),
 
         // The fuzzer: a mutation engine and the vendor targets (used by each provider's fuzz-sample

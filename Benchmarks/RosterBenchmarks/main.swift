@@ -1,8 +1,11 @@
 // Streams 100,000 simulated Frontcore participants (page size 250) through the Roster facade and
-// through a bare decode loop of the same page bytes, and prints both times, their ratio and the
-// peak memory; then times the credential redactor over every record alone (what the tool does
-// before printing). Run in release mode:
+// through a bare decode loop of the same page bytes (the fields the mapping reads,
+// `FrontcoreMappedParticipant`), and prints both times, their ratio and the peak memory; then times
+// the credential redactor over every record alone (what the tool does before printing). Run in
+// release mode:
 //     swift run -c release --disable-default-traits roster-benchmarks
+// Other measurements, by first argument: `paging` (P2, ROSTER_BENCH_LATENCY_MS, default 25, and
+// ROSTER_BENCH_WINDOWS, default 2,4,6,8), `pacing` (P5, ROSTER_BENCH_PACING_SECONDS, default 30).
 // With ROSTER_BENCH_GZIP_BOMB_MIB=N it instead measures the peak memory of reading a gzip bomb of N
 // MiB (see GzipBombBenchmark.swift; ROSTER_BENCH_GZIP_READER=transport|urlsession).
 import Foundation
@@ -19,6 +22,20 @@ let rounds = environment["ROSTER_BENCH_ROUNDS"].flatMap { Int($0) } ?? 3
 if let mib = environment["ROSTER_BENCH_GZIP_BOMB_MIB"].flatMap({ Int($0) }) {
     try await runGzipBombBenchmark(expandedMiB: mib, reader: environment["ROSTER_BENCH_GZIP_READER"] ?? "transport")
     exit(0)
+}
+switch CommandLine.arguments.dropFirst().first {
+case "paging":
+    let latency = (environment["ROSTER_BENCH_LATENCY_MS"].flatMap { Double($0) } ?? 25) / 1000
+    let windows = (environment["ROSTER_BENCH_WINDOWS"] ?? "2,4,6,8").split(separator: ",").compactMap { Int($0) }
+    try await runPagingBenchmark(latency: latency, windows: windows)
+    exit(0)
+case "pacing":
+    try await runPacingBenchmark(seconds: environment["ROSTER_BENCH_PACING_SECONDS"].flatMap { Double($0) } ?? 30)
+    exit(0)
+case nil, "facade": break
+case let other?:
+    print("unknown benchmark \(other): use facade, paging or pacing")
+    exit(2)
 }
 
 /// Peak resident memory of this process so far (VmHWM), in MiB; nil where /proc is missing.
@@ -70,11 +87,12 @@ print(
 )
 print("peak memory after rendering: \(format(peakMiB(), 1)) MiB")
 
-// 2. The bare loop: JSONDecoder over the page bytes into the adapter's wire type, nothing else.
+// 2. The bare loop: JSONDecoder over the page bytes into the type the adapter decodes (the fields
+//    its mapping reads), nothing else.
 func bareLoop() throws -> Int {
     var count = 0
     for page in orderedPages {
-        count += try JSONDecoder().decode([FrontcoreParticipant].self, from: page).count
+        count += try JSONDecoder().decode([FrontcoreMappedParticipant].self, from: page).count
     }
     return count
 }

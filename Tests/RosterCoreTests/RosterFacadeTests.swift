@@ -181,8 +181,9 @@ import Testing
     }
 
     @Test func cancellingTheConsumerStopsFetching() async throws {
+        // One page at a time (the concurrent case, with requests in flight, is in ConcurrentPagingTests).
         let driver = FakeDriver(records: sampleEnrollments(20))
-        let listing = Roster(driver: driver).enrollments(EnrollmentQuery(pageSize: 2))
+        let listing = Roster(driver: driver, listingPolicy: .sequential).enrollments(EnrollmentQuery(pageSize: 2))
         let task = Task { () -> (any Error)? in
             var seen = 0
             do {

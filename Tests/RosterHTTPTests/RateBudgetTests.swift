@@ -13,12 +13,16 @@ struct RateBudgetTests {
         #expect(budget.remaining(in: RateLimit(requests: 5, per: 1)) == 0)
     }
 
-    @Test func overBudgetWaitsForTheNextToken() async throws {
+    @Test func overBudgetWaitsUntilTheWindowHasRoom() async throws {
         let clock = VirtualClock()
         let budget = RateBudget(limits: [RateLimit(requests: 5, per: 1)], clock: clock)
         for _ in 0..<25 { try await budget.acquire() }
-        // 5 free, then 20 more at 5 per second: 4 seconds of waiting in all.
-        #expect(abs(clock.totalSlept - 4) < 0.001)
+        // 5 at once, then 5 more each time the window (1 s stretched by the 3 % margin) has passed.
+        #expect(abs(clock.totalSlept - 4 * 1.03) < 0.001)
+        let unstretched = VirtualClock()
+        let noMargin = RateBudget(limits: [RateLimit(requests: 5, per: 1)], clock: unstretched, margin: 0)
+        for _ in 0..<25 { try await noMargin.acquire() }
+        #expect(abs(unstretched.totalSlept - 4) < 0.001)
     }
 
     @Test func theStrictestOfSeveralBudgetsWins() async throws {
@@ -49,6 +53,8 @@ struct RateBudgetTests {
         let budget = RateBudget.shared(key: key, limits: [limit], clock: second)
         try await budget.acquire()
         second.advance(by: 10)
+        #expect(budget.remaining(in: limit) == 0)  // the window is stretched by the margin
+        second.advance(by: 0.3)
         #expect(budget.remaining(in: limit) == 1)
     }
 
@@ -67,7 +73,7 @@ struct RateBudgetTests {
             transport: transport,
             middleware: [RetryMiddleware(clock: clock, jitter: { _ in 0 }), RateBudgetMiddleware(budget: budget)])
         #expect(try await client.send(getRequest()).status == 200)
-        // Three attempts against two tokens: the third waited for a refill.
-        #expect(abs(clock.totalSlept - 0.5) < 0.001)
+        // Three attempts against a window of two: the third waited for the window (1.03 s with the margin).
+        #expect(abs(clock.totalSlept - 1.03) < 0.001)
     }
 }

@@ -36,7 +36,7 @@ import Testing
         env["HOME"] = ProcessInfo.processInfo.environment["HOME"]
         process.environment = env
         let log = folder.appendingPathComponent("output.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        guard FileManager.default.createFile(atPath: log.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle
         process.standardError = handle

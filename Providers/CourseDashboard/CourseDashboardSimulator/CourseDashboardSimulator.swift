@@ -22,6 +22,8 @@ public final class CourseDashboardSimulator: Sendable {
 
     let store: SimulatorStore
     let clock: any RosterClock
+    /// Course-users listings, filtered and sorted once per state version.
+    let sortedRows = SortedRowsCache()
 
     /// Creates a community of `courses` courses, each with a creator, the service user as manager,
     /// and `learnersPerCourse` learners in assorted join states.

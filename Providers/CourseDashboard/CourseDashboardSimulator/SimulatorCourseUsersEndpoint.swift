@@ -24,26 +24,29 @@ extension CourseDashboardSimulator {
         }
         let needle = query["search"]?.first?.lowercased() ?? ""
         let tamper = injector.takePageTamper()
-        let body: PageJSON<DashboardUserJSON> = store.read { state in
-            let rows = (state.members[id] ?? []).compactMap { member -> (SimulatedMembership, SimulatedUser)? in
-                guard statuses.contains(member.status), let user = state.users[member.user] else { return nil }
-                if !needle.isEmpty, !user.username.lowercased().contains(needle),
-                    !user.realName.lowercased().contains(needle)
-                {
-                    return nil
+        let body: PageJSON<DashboardUserJSON> = store.read { state, version in
+            let members = state.members[id] ?? []
+            let key = SortedRowsCache.Key(course: id, statuses: statuses, ordering: ordering, search: needle)
+            let rows = sortedRows.rows(key, version: version) {
+                let matching = members.indices.filter { index in
+                    let member = members[index]
+                    guard statuses.contains(member.status), let user = state.users[member.user] else { return false }
+                    return needle.isEmpty || user.username.lowercased().contains(needle)
+                        || user.realName.lowercased().contains(needle)
                 }
-                return (member, user)
+                return Self.sorted(matching, of: members, by: ordering)
             }
-            let render = { (member: SimulatedMembership, user: SimulatedUser) in
-                DashboardUserJSON(
+            let render = { (index: Int) -> DashboardUserJSON in
+                let member = members[index]
+                let user = state.users[member.user]!
+                return DashboardUserJSON(
                     id: user.id, username: user.username, realName: user.realName, avatar: OrNull(user.avatar),
                     joinStatus: member.status, userCompletionRate: member.completionRate,
                     lastActiveAt: OrNull(member.lastActiveAt.map(SimulatorDates.render)),
                     joinedAt: OrNull(SimulatorDates.render(member.joinedAt)))
             }
-            let sorted = Self.sorted(rows, by: ordering)
-            guard let tamper else { return page.envelope(sorted, url: url, render: render) }
-            return page.envelope(sorted, url: url, tamper: tamper, render: render)
+            guard let tamper else { return page.envelope(rows, url: url, render: render) }
+            return page.envelope(rows, url: url, tamper: tamper, render: render)
         }
         var response = Self.json(body)
         if let tamper { response.body = tamper.malform(response.body, recordsAt: ["results"]) }
@@ -51,20 +54,19 @@ extension CourseDashboardSimulator {
         return response
     }
 
-    /// Rows in `ordering`; ties by user id. Missing `last_active_at` sorts last ascending and first
-    /// descending, as PostgreSQL orders NULLs.
-    static func sorted(
-        _ rows: [(SimulatedMembership, SimulatedUser)], by ordering: String
-    ) -> [(SimulatedMembership, SimulatedUser)] {
+    /// The indexes `rows` of `members` in `ordering`; ties by user id. Missing `last_active_at` sorts
+    /// last ascending and first descending, as PostgreSQL orders NULLs.
+    static func sorted(_ rows: [Int], of members: [SimulatedMembership], by ordering: String) -> [Int] {
         let descending = ordering.hasPrefix("-")
         let key: (SimulatedMembership) -> Double =
             ordering.hasSuffix("last_active_at")
             ? { $0.lastActiveAt?.timeIntervalSince1970 ?? .infinity }
             : { $0.joinedAt.timeIntervalSince1970 }
         return rows.sorted { a, b in
-            let (ka, kb) = (key(a.0), key(b.0))
+            let (ma, mb) = (members[a], members[b])
+            let (ka, kb) = (key(ma), key(mb))
             if ka != kb { return descending ? ka > kb : ka < kb }
-            return descending ? a.1.id > b.1.id : a.1.id < b.1.id
+            return descending ? ma.user > mb.user : ma.user < mb.user
         }
     }
 }

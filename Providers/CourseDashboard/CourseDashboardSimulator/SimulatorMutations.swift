@@ -25,7 +25,10 @@ extension CourseDashboardSimulator {
     /// tests can plant two users sharing one (the vendor's API would refuse a taken username).
     public func setIdentity(ofUser user: Int, username: String? = nil, extID: Int? = nil) {
         store.write { state in
-            if let username { state.users[user]?.username = username }
+            if let username {
+                state.users[user]?.username = username
+                state.usernames.insert(username)
+            }
             if let extID { state.users[user]?.extID = extID }
         }
     }

@@ -27,8 +27,7 @@ enum SimulatorSeedData {
 
     /// `Niccolò D'Angelo` → `niccolo_dangelo` (letters, digits, `_` and `-` only, as the API allows).
     static func username(_ realName: String, taken: (String) -> Bool) -> String {
-        let folded = realName.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
-        let base = String(folded.compactMap { $0 == " " ? "_" : ($0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : nil) })
+        let base = baseUsername(realName)
         var name = base
         var suffix = 2
         while taken(name) {
@@ -38,18 +37,40 @@ enum SimulatorSeedData {
         return name
     }
 
-    /// Adds a new community user with a random Italian name; returns its id.
+    /// The username of `realName` before any suffix that makes it unique.
+    static func baseUsername(_ realName: String) -> String {
+        let folded = realName.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        return String(folded.compactMap { $0 == " " ? "_" : ($0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : nil) })
+    }
+
+    /// Adds a new community user with a random Italian name; returns its id. The name's username is
+    /// the first free one of `base`, `base2`, `base3`, … (the state remembers how far each base has
+    /// got, so a million users take a million steps, not a million each).
     static func addUser(to state: inout SimulatorState, realName: String? = nil, joined: Date) -> Int {
         let name = realName ?? "\(pick(firstNames, &state.random)) \(pick(lastNames, &state.random))"
-        let taken = Set(state.users.values.map(\.username))
+        let base: String
+        if let known = state.baseUsernames[name] {
+            base = known
+        } else {
+            base = baseUsername(name)
+            if realName == nil { state.baseUsernames[name] = base }
+        }
+        var username = base
+        if state.usernames.contains(base) {
+            var suffix = state.nextUsernameSuffix[base] ?? 2
+            while state.usernames.contains("\(base)\(suffix)") { suffix += 1 }
+            username = "\(base)\(suffix)"
+            state.nextUsernameSuffix[base] = suffix + 1
+        }
         let id = state.nextUserID
         state.nextUserID += 1
         let hasAvatar = state.random.next() % 3 != 0
         let hasExtID = state.random.next() % 2 == 0
         state.users[id] = SimulatedUser(
-            id: id, username: username(name, taken: taken.contains), realName: name,
+            id: id, username: username, realName: name,
             avatar: hasAvatar ? "https://community.example/media/avatars/\(id).png" : nil,
             extID: hasExtID ? 100_000 + id : nil, dateJoined: joined)
+        state.usernames.insert(username)
         return id
     }
 
@@ -93,6 +114,8 @@ enum SimulatorSeedData {
         state.users[2] = SimulatedUser(
             id: 2, username: "ospite_curioso", realName: "Ospite Curioso", avatar: nil, extID: nil,
             dateJoined: epoch.addingTimeInterval(-300 * 86_400))
+        state.usernames = ["roster_service", "ospite_curioso"]
+        state.users.reserveCapacity(courses * learnersPerCourse * 3 / 4 + courses + 2)
         let poolSize = max(learnersPerCourse, courses * learnersPerCourse * 3 / 4)
         state.nextUserID = 1000
         var pool: [Int] = []
@@ -116,6 +139,7 @@ enum SimulatorSeedData {
                 SimulatedMembership(user: 1, status: "manager", completionRate: 0, joinedAt: created.addingTimeInterval(600)),
             ]
             var chosen = pool
+            list.reserveCapacity(learnersPerCourse + 2)
             for i in 0..<learnersPerCourse {
                 let j = i + Int(state.random.next() % UInt64(chosen.count - i))
                 chosen.swapAt(i, j)

@@ -41,6 +41,12 @@ struct SimulatorState: Sendable {
     var tokens: [String: Int] = [:]
     var nextUserID = 5000
     var random: SeededGenerator
+    /// Every username given out (kept so a new user's is found in one look-up, not a scan).
+    var usernames: Set<String> = []
+    /// Per username base, the suffix to try first for the next user of that base.
+    var nextUsernameSuffix: [String: Int] = [:]
+    /// Generated real names and their username bases (folding accents is slow; names repeat).
+    var baseUsernames: [String: String] = [:]
 
     func course(_ id: Int) -> SimulatedCourse? { courses.first { $0.id == id } }
 
@@ -68,13 +74,51 @@ struct SimulatorState: Sendable {
     }
 }
 
-/// The lock around the state: the simulator's only mutable storage.
+/// The lock around the state: the simulator's only mutable storage. Every write bumps `version`,
+/// which caches of derived data (sorted listings) compare against.
 final class SimulatorStore: @unchecked Sendable {
     private let lock = NSLock()
     private var state: SimulatorState
+    private var written = 0
 
     init(_ state: SimulatorState) { self.state = state }
 
     func read<T>(_ body: (SimulatorState) throws -> T) rethrows -> T { try lock.withLock { try body(state) } }
-    func write<T>(_ body: (inout SimulatorState) throws -> T) rethrows -> T { try lock.withLock { try body(&state) } }
+    func write<T>(_ body: (inout SimulatorState) throws -> T) rethrows -> T {
+        try lock.withLock {
+            written += 1
+            return try body(&state)
+        }
+    }
+    /// Reads the state together with its version.
+    func read<T>(versioned body: (SimulatorState, Int) throws -> T) rethrows -> T {
+        try lock.withLock { try body(state, written) }
+    }
+}
+
+/// The rows of one course-users listing (indexes into the course's memberships, filtered and in
+/// order), kept for the state version they were computed at: a listing of a million members sorts
+/// once, not once per page.
+final class SortedRowsCache: @unchecked Sendable {
+    struct Key: Hashable {
+        var course: Int
+        var statuses: [String]
+        var ordering: String
+        var search: String
+    }
+
+    private let lock = NSLock()
+    private var entries: [Key: (version: Int, rows: [Int])] = [:]
+
+    /// The cached rows of `key` at `version`, or those `compute` gives (then cached; older versions
+    /// and, past 16 keys, other keys are dropped).
+    func rows(_ key: Key, version: Int, compute: () -> [Int]) -> [Int] {
+        if let hit = lock.withLock({ entries[key] }), hit.version == version { return hit.rows }
+        let rows = compute()
+        lock.withLock {
+            if entries.count >= 16 { entries.removeAll() }
+            entries[key] = (version, rows)
+        }
+        return rows
+    }
 }

@@ -100,8 +100,8 @@ public struct CourseDashboardDriver: RosterDriver, CustomStringConvertible, Cust
         if let search = request.query.search { parameters.append(("search", search)) }
         let url = try pageURL(
             try Self.usersPath(course), parameters: parameters, position: request.position, limit: request.limit)
-        return try await fetchPage(url, of: CourseDashboardUserRecord.self) {
-            $0.joinStatus == nil ? nil : CourseDashboardRecordMapping.enrollment($0, course: course)
+        return try await fetchPage(url, of: CourseDashboardUserRecord.self) { record, raw in
+            record.joinStatus == nil ? nil : CourseDashboardRecordMapping.enrollment(record, course: course, raw: raw)
         }
     }
 
@@ -120,7 +120,9 @@ public struct CourseDashboardDriver: RosterDriver, CustomStringConvertible, Cust
             url = try pageURL(
                 "/api/v2/course/", parameters: [("statuses", managed)], position: request.position, limit: request.limit)
         }
-        return try await fetchPage(url, of: CourseDashboardCourseRecord.self, CourseDashboardRecordMapping.course)
+        return try await fetchPage(url, of: CourseDashboardCourseRecord.self) {
+            CourseDashboardRecordMapping.course($0, raw: $1)
+        }
     }
 
     // MARK: Single records

@@ -75,7 +75,7 @@ extension CourseDashboardDriver {
         while true {
             try Task.checkCancellation()
             let url = try pageURL("/api/v2/user/", parameters: filters, position: position, limit: walker.limit)
-            let page = try await fetchPage(url, of: CourseDashboardCommunityUser.self) { $0 }
+            let page = try await fetchPage(url, of: CourseDashboardCommunityUser.self) { user, _ in user }
             if let count = page.total {
                 if let first = firstCount, count < first { return nil }
                 firstCount = firstCount ?? count

@@ -28,13 +28,23 @@ extension CourseDashboardDriver {
 
     /// Fetches and decodes one page of `Item`s, reported as the core expects it: the records, the
     /// vendor's `count` as the total (so drift shows in the listing report) and the `next` link.
-    /// Items `transform` turns into nil are no record: they are left out and counted as `omitted`.
+    /// `transform` gets each item with its raw JSON; items it turns into nil are no record: they are
+    /// left out and counted as `omitted`.
     func fetchPage<Item: Decodable & Sendable, Record: Sendable>(
-        _ url: URL, of item: Item.Type, _ transform: (Item) -> Record?
+        _ url: URL, of item: Item.Type, _ transform: (Item, RawVendorRecord) -> Record?
     ) async throws -> FetchedPage<Record> {
         let response = try await api.send(.get, url)
         let envelope = try api.decode(CourseDashboardPageEnvelope<Item>.self, from: response, for: .get, url)
-        let records = envelope.results.compactMap(transform)
+        let raws: [RawVendorRecord]
+        do {
+            raws = try JSONRecordBytes.records(in: response.body, members: ["results"], count: envelope.results.count)
+        } catch var error as RosterError {
+            error.provider = provider
+            error.method = "GET"
+            error.path = url.path
+            throw error
+        }
+        let records = zip(envelope.results, raws).compactMap(transform)
         return FetchedPage(
             records: records, total: envelope.count, nextLink: envelope.next,
             omitted: envelope.results.count - records.count)

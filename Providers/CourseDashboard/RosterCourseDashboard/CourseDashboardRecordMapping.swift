@@ -7,6 +7,14 @@ public import RosterCore
 public enum CourseDashboardRecordMapping {
     /// The neutral enrollment of `record` in `course`; the wire record stays in `native`.
     public static func enrollment(_ record: CourseDashboardUserRecord, course: CourseID) -> Enrollment {
+        enrollment(record, course: course, raw: nil)
+    }
+
+    /// The neutral enrollment of `record` in `course`; the wire record and `raw`, its JSON as sent,
+    /// stay in `native`.
+    public static func enrollment(
+        _ record: CourseDashboardUserRecord, course: CourseID, raw: RawVendorRecord?
+    ) -> Enrollment {
         let (status, role) = CourseDashboardStatusMapping.canonical(
             joinStatus: record.joinStatus, completionRate: record.completionRate)
         let learnerID = LearnerID(record.id)
@@ -20,7 +28,7 @@ public enum CourseDashboardRecordMapping {
             vendorStatus: VendorStatus(code: record.joinStatus ?? "null"),
             completionRate: record.completionRate,
             timestamps: EnrollmentTimestamps(enrolledAt: record.joinedAt, lastActivityAt: record.lastActiveAt),
-            native: NativeRecord(record))
+            native: raw.map { NativeRecord(record, raw: $0) } ?? NativeRecord(record))
     }
 
     /// The person a community user is (`GET /api/v2/user/…`): id, username, real name as display
@@ -32,11 +40,14 @@ public enum CourseDashboardRecordMapping {
     }
 
     /// The neutral course of `record`. An empty `privacy` marks a draft (`vendorStatus` "draft").
-    public static func course(_ record: CourseDashboardCourseRecord) -> Course {
+    public static func course(_ record: CourseDashboardCourseRecord) -> Course { course(record, raw: nil) }
+
+    /// The neutral course of `record`, with `raw`, its JSON as sent, in `native`.
+    public static func course(_ record: CourseDashboardCourseRecord, raw: RawVendorRecord?) -> Course {
         let isDraft = record.privacy?.isEmpty == true
         return Course(
             id: CourseID(record.id), title: record.name, reference: record.slug,
             vendorStatus: isDraft ? "draft" : nil, privacy: isDraft ? nil : record.privacy,
-            createdAt: record.createdAt, native: NativeRecord(record))
+            createdAt: record.createdAt, native: raw.map { NativeRecord(record, raw: $0) } ?? NativeRecord(record))
     }
 }

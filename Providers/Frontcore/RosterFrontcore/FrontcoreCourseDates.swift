@@ -35,7 +35,7 @@ extension FrontcoreDriver {
             items += [("order_by", order.rawValue), ("order_direction", request.query.descending ? "desc" : "asc")]
         }
         items.append(("limit", String(request.limit)))
-        let records = try await fetchList(
+        let (records, _) = try await fetchList(
             FrontcoreCourseDateRecord.self, api.url("/courses/\(number)/coursedates", query: items))
         let sessions = try records.enumerated().map { try mapping.session($1, prefix: "$[\($0)]") }
         let lastKey =

@@ -19,8 +19,13 @@ extension FrontcoreDriver {
                 .invalidArgument, "Frontcore pages courses by page number, not \(request.position)", provider: provider)
         }
         let url = api.url("/courses", query: [("page", String(page)), ("limit", String(request.limit))])
-        let records = try await fetchList(FrontcoreCourseRecord.self, url)
-        return FetchedPage(records: try records.enumerated().map { try mapping.course($1, prefix: "$[\($0)]") })
+        let (records, raws) = try await fetchList(FrontcoreCourseRecord.self, url)
+        return FetchedPage(
+            records: try records.enumerated().map { index, record in
+                var course = try mapping.course(record, prefix: "$[\(index)]")
+                if raws.indices.contains(index) { course.native = NativeRecord(record, raw: raws[index]) }
+                return course
+            })
     }
 
     /// One course (`GET /courses/:id`); `notFound` for an id the account does not have. The whole

@@ -74,8 +74,12 @@ public struct FrontcoreDriver: RosterDriver {
         query.append(("limit", String(request.limit)))
         if configuration.includeAttendance { query.append(("include[]", "attendance")) }
         let url = api.url("/participants", query: query)
-        let participants = try await fetchList(FrontcoreParticipant.self, url)
-        let records = try participants.enumerated().map { try mapping.enrollment($1, at: $0) }
+        let (participants, raws) = try await fetchList(FrontcoreMappedParticipant.self, url)
+        var records: [Enrollment] = []
+        records.reserveCapacity(participants.count)
+        for (index, participant) in participants.enumerated() {
+            records.append(try mapping.enrollment(participant, raw: raws[index], at: index))
+        }
         let lastKey = try configuration.paging.lastKey(of: participants.map(\.id.value), after: request.position)
         return FetchedPage(records: records, lastKey: lastKey)
     }
@@ -85,7 +89,9 @@ public struct FrontcoreDriver: RosterDriver {
         let url = api.url("/participants/\(try numeric(id))", query: attendanceQuery)
         let response = try await api.send(.get, url)
         try checkStrict(response, .get, url)
-        return try mapping.enrollment(try api.decode(FrontcoreParticipant.self, from: response, for: .get, url))
+        return try mapping.enrollment(
+            try api.decode(FrontcoreMappedParticipant.self, from: response, for: .get, url),
+            raw: JSONRecordBytes.record(in: response.body))
     }
 
     /// Sends the update form-encoded (see `FrontcoreUpdateEncoding`) and returns the record Frontcore
@@ -98,7 +104,9 @@ public struct FrontcoreDriver: RosterDriver {
         let url = api.url("/participants/\(try numeric(id))")
         let response = try await api.send(.put, url, body: body)
         try checkStrict(response, .put, url)
-        return try mapping.enrollment(try api.decode(FrontcoreParticipant.self, from: response, for: .put, url))
+        return try mapping.enrollment(
+            try api.decode(FrontcoreMappedParticipant.self, from: response, for: .put, url),
+            raw: JSONRecordBytes.record(in: response.body))
     }
 
     /// One page of privacy legal bases (`GET /privacy/users/legalbases`), keyset- or page-numbered like
@@ -113,7 +121,7 @@ public struct FrontcoreDriver: RosterDriver {
         query += try configuration.paging.queryItems(at: request.position)
         query.append(("limit", String(request.limit)))
         let url = api.url("/privacy/users/legalbases", query: query)
-        let wires = try await fetchList(FrontcoreLegalBasisWire.self, url)
+        let (wires, _) = try await fetchList(FrontcoreLegalBasisWire.self, url)
         let records = try wires.enumerated().map { try mapping.legalBasis($1, at: $0) }
         return FetchedPage(
             records: records,
@@ -130,13 +138,22 @@ public struct FrontcoreDriver: RosterDriver {
         configuration.includeAttendance ? [("include[]", "attendance")] : []
     }
 
-    func fetchList<Record: Decodable>(_ type: Record.Type, _ url: URL) async throws -> [Record] {
+    /// The records of a list response and the raw JSON of each.
+    func fetchList<Record: Decodable>(_ type: Record.Type, _ url: URL) async throws
+        -> ([Record], [RawVendorRecord])
+    {
         let response = try await api.send(.get, url)
         try checkStrict(response, .get, url)
         do {
-            return try FrontcoreListBody.records(type, from: response.body, decoder: JSONDecoder())
+            let records = try FrontcoreListBody.records(type, from: response.body, decoder: JSONDecoder())
+            return (records, try FrontcoreListBody.raw(of: response.body, count: records.count))
         } catch let error as DecodingError {
             throw api.redactor.redact(RosterError.decoding(error, provider: provider, method: "GET", path: url.path))
+        } catch var error as RosterError {
+            error.provider = provider
+            error.method = "GET"
+            error.path = url.path
+            throw error
         }
     }
 

@@ -120,6 +120,8 @@ extension KeyedDecodingContainer {
     /// integer or digits. The synthesized decoders of Frontcore's wire types pick this overload.
     func decodeIfPresent(_ type: FrontcoreInt.Type, forKey key: Key) throws -> FrontcoreInt? {
         guard contains(key), try !decodeNil(forKey: key) else { return nil }
+        // A number first: the common case, and a failed attempt costs a thrown error.
+        if let number = try? decode(Int.self, forKey: key) { return FrontcoreInt(number) }
         if let text = try? decode(String.self, forKey: key), text.trimmingCharacters(in: .whitespaces).isEmpty {
             return nil
         }

@@ -85,6 +85,13 @@ enum FrontcoreListBody {
         return try decoder.decode([Record].self, from: body)
     }
 
+    /// The raw JSON of each of the `count` records of `body`, found where `records` found them.
+    static func raw(of body: Data, count: Int) throws -> [RawVendorRecord] {
+        let first = body.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 })
+        return try JSONRecordBytes.records(
+            in: body, members: first == UInt8(ascii: "{") ? ["items", "data", "results"] : [], count: count)
+    }
+
     private struct Envelope<Record: Decodable>: Decodable {
         var items: [Record]
         enum CodingKeys: String, CodingKey { case items, data, results }

@@ -7,9 +7,12 @@ struct FrontcoreParticipantMapping: Sendable {
     static let provider: ProviderID = "frontcore"
     let timestamps: FrontcoreTimestamps
 
-    /// The enrollment for `participant`; throws `decoding` for a record without course or user, or
-    /// with a timestamp in no known form.
-    func enrollment(_ participant: FrontcoreParticipant, at index: Int? = nil) throws -> Enrollment {
+    /// The enrollment for `participant`, carrying `raw` (its JSON as sent), from which the whole
+    /// `FrontcoreParticipant` is decoded when `native` is first read; throws `decoding` for a record
+    /// without course or user, or with a timestamp in no known form.
+    func enrollment(_ participant: FrontcoreMappedParticipant, raw: RawVendorRecord, at index: Int? = nil) throws
+        -> Enrollment
+    {
         var prefix: String { index.map { "$[\($0)]" } ?? "$" }
         guard let course = participant.course else { throw missing("\(prefix).course") }
         guard let user = participant.user else { throw missing("\(prefix).user") }
@@ -45,11 +48,12 @@ struct FrontcoreParticipantMapping: Sendable {
                 statusChangedAt: try timestamps.instant(
                     participant.statusUpdatedAt, field: "\(prefix).status_updated_at")),
             customProperties: participant.customProperties?.values,
-            native: NativeRecord(participant), attendance: participant.attendance)
+            native: NativeRecord(raw: raw) { try JSONDecoder().decode(FrontcoreParticipant.self, from: $0) },
+            attendance: participant.attendance)
     }
 
     /// The session for a participant's course date.
-    func session(_ date: FrontcoreCourseDate) -> CourseSession {
+    func session(_ date: FrontcoreMappedParticipant.CourseDate) -> CourseSession {
         CourseSession(
             id: SessionID(date.id.description),
             startDate: date.startAt.nonBlank.flatMap { CalendarDate(iso8601: $0) },
@@ -78,7 +82,7 @@ struct FrontcoreParticipantMapping: Sendable {
     }
 
     /// The person; an `email` that is no address stays only in `rawEmail`.
-    func learner(_ user: FrontcoreUser) -> Learner {
+    func learner(_ user: FrontcoreMappedUser) -> Learner {
         Learner(
             id: LearnerID(user.id.description), email: user.email.nonBlank,
             firstName: user.firstname.nonBlank, lastName: user.lastname.nonBlank,
@@ -87,7 +91,7 @@ struct FrontcoreParticipantMapping: Sendable {
     }
 
     /// The customer the user belongs to, or the user's free-text company when there is none.
-    func organization(_ user: FrontcoreUser) -> Organization? {
+    func organization(_ user: FrontcoreMappedUser) -> Organization? {
         if let customer = user.customer {
             return Organization(
                 id: customer.id.map { OrganizationID($0.description) }, name: customer.title.nonBlank,
@@ -123,7 +127,7 @@ struct FrontcoreParticipantMapping: Sendable {
             createdAt: try timestamps.instant(wire.createdAt, field: "\(prefix).created_at"),
             updatedAt: try timestamps.instant(wire.updatedAt, field: "\(prefix).updated_at"),
             deletedAt: try timestamps.instant(wire.deletedAt, field: "\(prefix).deleted_at"),
-            user: wire.user.map(learner),
+            user: wire.user.map { learner(FrontcoreMappedUser($0)) },
             leadID: wire.idLead?.description)
     }
 

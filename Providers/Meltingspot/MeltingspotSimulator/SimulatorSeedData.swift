@@ -35,14 +35,26 @@ struct SimulatorSeedData {
         range.lowerBound + Int(random.next() % UInt64(range.count))
     }
 
-    /// A UUID-shaped id (ids are opaque strings; member ids are documented as UUIDs).
+    /// A UUID-shaped id (ids are opaque strings; member ids are documented as UUIDs): the 32 hex
+    /// digits of two random words, version nibble 4 and variant nibble `a`, written without
+    /// `String(format:)` so that a million of them take a fraction of a second.
     mutating func uuid() -> String {
-        let a = random.next()
-        let b = random.next()
-        let hex = String(format: "%016llx%016llx", a, b)
-        let c = Array(hex)
-        return String(c[0..<8]) + "-" + String(c[8..<12]) + "-4" + String(c[13..<16]) + "-a" + String(c[17..<20]) + "-"
-            + String(c[20..<32])
+        let words = [random.next(), random.next()]
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(32)
+        for word in words {
+            for shift in stride(from: 60, through: 0, by: -4) { hex.append(digits[Int((word >> UInt64(shift)) & 0xF)]) }
+        }
+        hex[12] = UInt8(ascii: "4")
+        hex[16] = UInt8(ascii: "a")
+        var text: [UInt8] = []
+        text.reserveCapacity(36)
+        for (index, digit) in hex.enumerated() {
+            if index == 8 || index == 12 || index == 16 || index == 20 { text.append(UInt8(ascii: "-")) }
+            text.append(digit)
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     mutating func course(index: Int) -> SpotCourse {
@@ -105,8 +117,14 @@ struct SimulatorSeedData {
         return p
     }
 
+    /// The generated names folded once (folding with a locale is slow, and names repeat).
+    private static let foldedNames: [String: String] = Dictionary(
+        (firstNames + lastNames).map { ($0, fold($0)) }, uniquingKeysWith: { first, _ in first })
+
     /// `text` folded to lowercase ASCII for an e-mail local part ("Hélène" → "helene").
-    static func ascii(_ text: String) -> String {
+    static func ascii(_ text: String) -> String { foldedNames[text] ?? fold(text) }
+
+    private static func fold(_ text: String) -> String {
         let folded = text.folding(
             options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR"))
         return String(

@@ -83,7 +83,9 @@ public struct MeltingspotDriver: RosterDriver {
             items: MeltingspotPaging.queryItems(at: request.position, limit: request.limit) + filters)
         let response = try await api.send(.get, url)
         let envelope = try api.decode(MeltingspotEnvelope<MeltingspotParticipant>.self, from: response, for: .get, url)
-        return MeltingspotPaging.page(envelope, MeltingspotEnrollmentMapping.enrollment)
+        return try attributed(url) {
+            try MeltingspotPaging.page(envelope, body: response.body) { MeltingspotEnrollmentMapping.enrollment($0, raw: $1) }
+        }
     }
 
     /// One page of courses (`GET /courses`).
@@ -92,7 +94,21 @@ public struct MeltingspotDriver: RosterDriver {
             MeltingspotPaths.courses, items: MeltingspotPaging.queryItems(at: request.position, limit: request.limit))
         let response = try await api.send(.get, url)
         let envelope = try api.decode(MeltingspotEnvelope<MeltingspotCourse>.self, from: response, for: .get, url)
-        return MeltingspotPaging.page(envelope, MeltingspotEnrollmentMapping.course)
+        return try attributed(url) {
+            try MeltingspotPaging.page(envelope, body: response.body) { MeltingspotEnrollmentMapping.course($0, raw: $1) }
+        }
+    }
+
+    /// Runs `body`, naming this provider and the GET of `url` in a `RosterError` it throws.
+    private func attributed<T>(_ url: URL, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch var error as RosterError {
+            error.provider = provider
+            error.method = "GET"
+            error.path = url.path
+            throw error
+        }
     }
 
     /// One participant (`GET /courses/{courseId}/participants/{id}`). A missing participant is
@@ -105,7 +121,8 @@ public struct MeltingspotDriver: RosterDriver {
         let url = api.url(try MeltingspotPaths.participant(id.rawValue, course: course.rawValue))
         let response = try await api.send(.get, url)
         return MeltingspotEnrollmentMapping.enrollment(
-            try api.decode(MeltingspotParticipant.self, from: response, for: .get, url))
+            try api.decode(MeltingspotParticipant.self, from: response, for: .get, url),
+            raw: JSONRecordBytes.record(in: response.body))
     }
 
     /// Enrolls by inviting the spot member `request.learner` (see `invite(spotMember:to:invitedBy:notify:)`).

@@ -6,8 +6,9 @@ import RosterCore
 enum MeltingspotEnrollmentMapping {
     static let provider = ProviderID("meltingspot")
 
-    /// The enrollment for `participant` (its `completionRate` was checked to lie in 0...100 when decoded).
-    static func enrollment(_ participant: MeltingspotParticipant) -> Enrollment {
+    /// The enrollment for `participant` (its `completionRate` was checked to lie in 0...100 when
+    /// decoded), with `raw`, its JSON as sent, when given.
+    static func enrollment(_ participant: MeltingspotParticipant, raw: RawVendorRecord? = nil) -> Enrollment {
         Enrollment(
             provider: provider, id: EnrollmentID(participant.id),
             course: CourseReference(id: CourseID(participant.courseId)),
@@ -21,7 +22,7 @@ enum MeltingspotEnrollmentMapping {
                 invitedAt: participant.invitedAt, startedAt: participant.startedAt,
                 completedAt: participant.completedAt, cancelledAt: participant.unenrolledAt,
                 lastActivityAt: participant.lastActivityAt),
-            native: NativeRecord(participant))
+            native: raw.map { NativeRecord(participant, raw: $0) } ?? NativeRecord(participant))
     }
 
     /// The person a spot member is (spot members have no external id or username).
@@ -29,10 +30,10 @@ enum MeltingspotEnrollmentMapping {
         Learner(id: LearnerID(member.id), email: member.email, firstName: member.firstname, lastName: member.lastname)
     }
 
-    /// The course for `course`.
-    static func course(_ course: MeltingspotCourse) -> Course {
+    /// The course for `course`, with `raw`, its JSON as sent, when given.
+    static func course(_ course: MeltingspotCourse, raw: RawVendorRecord? = nil) -> Course {
         Course(
             id: CourseID(course.id), title: course.title, vendorStatus: course.status, privacy: course.privacy,
-            native: NativeRecord(course))
+            native: raw.map { NativeRecord(course, raw: $0) } ?? NativeRecord(course))
     }
 }

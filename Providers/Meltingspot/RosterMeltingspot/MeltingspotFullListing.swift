@@ -37,6 +37,6 @@ extension MeltingspotDriver {
         if let status { filters.append(MeltingspotQueryItem("status[eq]", status)) }
         if let privacy { filters.append(MeltingspotQueryItem("privacy[eq]", privacy)) }
         let courses: [MeltingspotCourse] = try await listAll(MeltingspotPaths.courses, filters: filters, id: \.id)
-        return courses.map(MeltingspotEnrollmentMapping.course)
+        return courses.map { MeltingspotEnrollmentMapping.course($0) }
     }
 }

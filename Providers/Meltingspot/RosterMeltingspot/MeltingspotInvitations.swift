@@ -23,7 +23,7 @@ extension MeltingspotDriver {
         }
         // 200 "Member already invited": no body is documented; use one if it is a participant.
         let existing = try? JSONNesting.decode(MeltingspotParticipant.self, from: response.body)
-        return .alreadyEnrolled(existing.map(MeltingspotEnrollmentMapping.enrollment))
+        return .alreadyEnrolled(existing.map { MeltingspotEnrollmentMapping.enrollment($0) })
     }
 
     /// Invites a learner known only by e-mail: finds (or creates) the spot member, then invites it.

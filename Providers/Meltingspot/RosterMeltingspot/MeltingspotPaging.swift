@@ -1,3 +1,4 @@
+import Foundation
 import RosterCore
 
 /// Meltingspot pages with `page` + `limit` and answers `{ "items": [...], "total": n }`. The page
@@ -27,5 +28,13 @@ enum MeltingspotPaging {
         Record
     > {
         FetchedPage(records: envelope.items.map(map), total: envelope.total)
+    }
+
+    /// The engine's view of one decoded envelope whose `body` also gives each item its raw JSON.
+    static func page<Item, Record>(
+        _ envelope: MeltingspotEnvelope<Item>, body: Data, _ map: (Item, RawVendorRecord) -> Record
+    ) throws -> FetchedPage<Record> {
+        let raws = try JSONRecordBytes.records(in: body, members: ["items"], count: envelope.items.count)
+        return FetchedPage(records: zip(envelope.items, raws).map(map), total: envelope.total)
     }
 }

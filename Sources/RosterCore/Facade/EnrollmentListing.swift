@@ -1,6 +1,13 @@
-/// A lazy listing of enrollments: an `AsyncSequence` that fetches a page only when the caller has
-/// consumed the previous one. Each pass starts afresh (or from the checkpoint it was made with);
-/// `report` and `checkpoint` describe the latest pass.
+import Foundation
+
+/// A lazy listing of enrollments: an `AsyncSequence` that fetches pages as the caller iterates. Under
+/// the facade's `ListingPolicy` it fetches a few pages ahead of the caller (and, when it walks every
+/// course, the next courses' first pages), yet hands out records in the same order as a sequential
+/// listing: vendor order within a course, courses in the order of the course listing. Nothing is
+/// fetched before the first `next()`; cancelling the iterating task, or dropping the iterator,
+/// cancels every request in flight. Each pass starts afresh (or from the checkpoint it was made
+/// with); `report` and `checkpoint` describe the latest pass, and a checkpoint never counts a record
+/// the caller has not received.
 public struct EnrollmentListing<Driver: RosterDriver>: AsyncSequence, Sendable {
     public typealias Element = Enrollment
 
@@ -41,6 +48,8 @@ public struct EnrollmentListing<Driver: RosterDriver>: AsyncSequence, Sendable {
         let resumeFrom: ListingCheckpoint?
         let state: ListingState
         let counters = ListingCounters()
+        /// The fetchers of the current walk and of the courses fetched ahead.
+        let ahead = WalksAhead<EnrollmentQuery, Enrollment>()
 
         /// This pass's consistency report, up to where it has got.
         public var report: ListingReport { state.report }
@@ -68,12 +77,21 @@ public struct EnrollmentListing<Driver: RosterDriver>: AsyncSequence, Sendable {
         }
 
         public mutating func next() async throws -> Enrollment? {
+            let ahead = self.ahead
             do {
-                return try await step()
+                return try await ListingCounters.$current.withValue(counters) {
+                    try await withTaskCancellationHandler {
+                        try await step()
+                    } onCancel: {
+                        ahead.cancelAll()
+                    }
+                }
             } catch let error as CancellationError {
+                ahead.cancelAll()
                 throw error
             } catch {
                 finished = true
+                ahead.cancelAll()
                 throw roster.wrap(error)
             }
         }
@@ -144,20 +162,49 @@ public struct EnrollmentListing<Driver: RosterDriver>: AsyncSequence, Sendable {
             course: CourseID?, at position: PagePosition = .start, progress: WalkProgress = WalkProgress(),
             yielded: [EnrollmentID] = [], skipOnFirstPage: [EnrollmentID] = []
         ) {
-            var walkQuery = serverQuery
-            if let course { walkQuery.course = course }
+            let walkQuery = query(for: course)
             currentCourse = course
             if course != nil { state.update { $0.coursesWalked += 1 } }
-            let driver = roster.driver
+            let fetcher = (position == .start ? ahead.take(walkQuery) : nil) ?? fetcher(for: walkQuery)
+            ahead.begin(fetcher)
             segment = PagedSegment(
                 query: walkQuery, style: roster.capabilities.enrollmentPaging, limit: limit,
                 policy: roster.listingPolicy, resumingAt: position, progress: progress, yielded: SeenIDs(yielded),
-                skipOnFirstPage: Set(skipOnFirstPage), fetch: { try await driver.fetchEnrollments($0) })
+                skipOnFirstPage: Set(skipOnFirstPage), fetcher: fetcher)
+            fetchCoursesAhead()
+        }
+
+        /// The server query of the walk over `course` (or the whole listing).
+        private func query(for course: CourseID?) -> EnrollmentQuery {
+            var walkQuery = serverQuery
+            if let course { walkQuery.course = course }
+            return walkQuery
+        }
+
+        private func fetcher(for walkQuery: EnrollmentQuery) -> PageFetcher<EnrollmentQuery, Enrollment> {
+            let driver = roster.driver
+            return PageFetcher(
+                query: walkQuery, style: roster.capabilities.enrollmentPaging, limit: limit,
+                window: roster.listingPolicy.pagesInFlight, fetch: { try await driver.fetchEnrollments($0) })
+        }
+
+        /// Starts the walks of the next courses (up to the policy's `coursesInFlight`, counting the
+        /// current one), so their first pages are on their way while this course is handed out.
+        private func fetchCoursesAhead() {
+            let policy = roster.listingPolicy
+            guard policy.pagesInFlight > 1, policy.coursesInFlight > 1, let courses else { return }
+            for course in courses.prefix(policy.coursesInFlight - 1) {
+                let walkQuery = query(for: course)
+                if ahead.has(walkQuery) { continue }
+                let fetcher = fetcher(for: walkQuery)
+                ahead.add(fetcher)
+                fetcher.prime()
+            }
         }
 
         private mutating func fetchPage() async throws {
             guard var walk = segment else { return }
-            let page = try await ListingCounters.$current.withValue(counters) { try await walk.nextPage() }
+            let page = try await walk.nextPage()
             segment = walk.position == nil ? nil : walk
             guard let page else { return }
             var kept: [Enrollment] = []
@@ -213,6 +260,7 @@ public struct EnrollmentListing<Driver: RosterDriver>: AsyncSequence, Sendable {
 
         private mutating func finish() -> Enrollment? {
             finished = true
+            ahead.cancelAll()
             let retries = counters.retries
             state.update {
                 $0.finished = true
@@ -221,5 +269,56 @@ public struct EnrollmentListing<Driver: RosterDriver>: AsyncSequence, Sendable {
             state.setWalk(nil)
             return nil
         }
+    }
+}
+
+/// The walks of a listing: the one under way and those started ahead for the next courses, waiting
+/// to be taken when their course's turn comes. Cancelling it (or dropping the listing's iterator)
+/// cancels every page any of them fetches.
+final class WalksAhead<Query: Sendable & Hashable, Record: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: PageFetcher<Query, Record>?
+    private var waiting: [Query: PageFetcher<Query, Record>] = [:]
+    private var cancelled = false
+
+    deinit {
+        current?.cancelAll()
+        for fetcher in waiting.values { fetcher.cancelAll() }
+    }
+
+    /// True when a walk of `query` is waiting.
+    func has(_ query: Query) -> Bool { lock.withLock { waiting[query] != nil } }
+
+    /// Adds a walk started ahead.
+    func add(_ fetcher: PageFetcher<Query, Record>) {
+        let late = lock.withLock {
+            if !cancelled { waiting[fetcher.query] = fetcher }
+            return cancelled
+        }
+        if late { fetcher.cancelAll() }
+    }
+
+    /// The waiting walk of `query`, if any.
+    func take(_ query: Query) -> PageFetcher<Query, Record>? {
+        lock.withLock { waiting.removeValue(forKey: query) }
+    }
+
+    /// Makes `fetcher` the walk under way.
+    func begin(_ fetcher: PageFetcher<Query, Record>) {
+        let late = lock.withLock {
+            current = fetcher
+            return cancelled
+        }
+        if late { fetcher.cancelAll() }
+    }
+
+    /// Cancels the walk under way and every walk started ahead.
+    func cancelAll() {
+        let fetchers = lock.withLock {
+            cancelled = true
+            defer { waiting.removeAll() }
+            return Array(waiting.values) + (current.map { [$0] } ?? [])
+        }
+        for fetcher in fetchers { fetcher.cancelAll() }
     }
 }

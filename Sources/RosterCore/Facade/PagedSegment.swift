@@ -1,19 +1,29 @@
 import Foundation
 
-/// One walk over one paged listing (one query, one course): fetches pages through `fetch`, lets the
-/// `PageWalker` judge them, sorts each page's records into fresh ones (never yielded by this walk)
-/// and re-reads, watches the pass for drift, and runs repair passes as the `ListingPolicy` asks.
-struct PagedSegment<Query: Sendable & Hashable, Record: Sendable & Identifiable> where Record.ID: Sendable {
+/// One walk over one paged listing (one query, one course): fetches pages through its `PageFetcher`
+/// (which may fetch the next ones ahead), lets the `PageWalker` judge them in order, sorts each page's
+/// records into fresh ones (never yielded by this walk) and re-reads, watches the pass for drift, and
+/// runs repair passes as the `ListingPolicy` asks.
+///
+/// Keyset walks keep no ids beyond the previous page: a keyset driver hands out records in strictly
+/// ascending key order after the cursor and fails a page that is not (`PagingStyle.keyset`), so a
+/// record cannot come back on a later page, and a walk of a million records costs no memory for it.
+/// The other styles keep every id they yielded (in `SeenIDs`, compactly), since a repair pass and a
+/// checkpoint need to know them.
+struct PagedSegment<Query: Sendable & Hashable, Record: Sendable & Identifiable> where Record.ID: StringIdentifier {
     let query: Query
     let style: PagingStyle
     let limit: Int
     let policy: ListingPolicy
-    let fetch: @Sendable (PageRequest<Query>) async throws -> FetchedPage<Record>
-    /// Every id this walk has handed on, across passes (shared with the checkpoint).
+    let fetcher: PageFetcher<Query, Record>
+    /// Every id this walk has handed on, across passes (shared with the checkpoint); unused by keyset
+    /// walks.
     let yielded: SeenIDs<Record.ID>
     private var walker: PageWalker
     /// The ids met in the current repair pass (the first pass uses `yielded`).
     private var passSeen: Set<Record.ID> = []
+    /// Keyset walks: the ids of the previous page, to drop a page the vendor sends twice.
+    private var previousPage: Set<Record.ID> = []
     /// Ids yielded from the resumed page before the checkpoint: not repeats, not fresh.
     private var skipOnFirstPage: Set<Record.ID>
     /// Where the walk stands.
@@ -28,13 +38,13 @@ struct PagedSegment<Query: Sendable & Hashable, Record: Sendable & Identifiable>
         query: Query, style: PagingStyle, limit: Int, policy: ListingPolicy,
         resumingAt position: PagePosition = .start, progress: WalkProgress = WalkProgress(),
         yielded: SeenIDs<Record.ID> = SeenIDs<Record.ID>([]), skipOnFirstPage: Set<Record.ID> = [],
-        fetch: @escaping @Sendable (PageRequest<Query>) async throws -> FetchedPage<Record>
+        fetcher: PageFetcher<Query, Record>
     ) {
         self.query = query
         self.style = style
         self.limit = limit
         self.policy = policy
-        self.fetch = fetch
+        self.fetcher = fetcher
         self.yielded = yielded
         self.walker = PageWalker(style: style, limit: limit, resumingAt: position, maxPages: policy.maxPagesPerWalk)
         self.position = position
@@ -61,11 +71,35 @@ struct PagedSegment<Query: Sendable & Hashable, Record: Sendable & Identifiable>
         var endedPass: WalkProgress?
     }
 
+    /// Creates a walk that fetches through a new `PageFetcher` of `fetch`, ahead by up to the
+    /// policy's `pagesInFlight`.
+    init(
+        query: Query, style: PagingStyle, limit: Int, policy: ListingPolicy,
+        resumingAt position: PagePosition = .start, progress: WalkProgress = WalkProgress(),
+        yielded: SeenIDs<Record.ID> = SeenIDs<Record.ID>([]), skipOnFirstPage: Set<Record.ID> = [],
+        fetch: @escaping @Sendable (PageRequest<Query>) async throws -> FetchedPage<Record>
+    ) {
+        self.init(
+            query: query, style: style, limit: limit, policy: policy, resumingAt: position, progress: progress,
+            yielded: yielded, skipOnFirstPage: skipOnFirstPage,
+            fetcher: PageFetcher(query: query, style: style, limit: limit, window: policy.pagesInFlight, fetch: fetch))
+    }
+
     /// Fetches, sorts and judges the next page; nil when the walk has already ended. When the pass
-    /// ends, decides whether the walk is done, needs a repair pass, or must fail.
+    /// ends, decides whether the walk is done, needs a repair pass, or must fail. A failure stops
+    /// every page fetched ahead.
     mutating func nextPage() async throws -> Page? {
+        do {
+            return try await advance()
+        } catch {
+            fetcher.cancelAll()
+            throw error
+        }
+    }
+
+    private mutating func advance() async throws -> Page? {
         guard let current = position else { return nil }
-        let page = try await fetch(PageRequest(query: query, position: current, limit: walker.limit))
+        let page = try await fetcher.page(at: current)
         let sorted = sort(page)
         progressBeforeLatestPage = progress
         let totalChange = note(page, sorted)
@@ -76,6 +110,7 @@ struct PagedSegment<Query: Sendable & Hashable, Record: Sendable & Identifiable>
         case .end:
             endedPass = progress
             try endOfPass()
+            if position == nil { fetcher.cancelAll() }
         }
         return Page(
             position: current, fetched: page, fresh: sorted.fresh, repeats: sorted.repeats, pass: pass,
@@ -94,7 +129,21 @@ struct PagedSegment<Query: Sendable & Hashable, Record: Sendable & Identifiable>
         let skip = skipOnFirstPage
         skipOnFirstPage = []
         let ids = page.records.map(\.id)
-        if progress.pass == 0 {
+        if style == .keyset {
+            var onPage = Set<Record.ID>(minimumCapacity: ids.count)
+            for (index, record) in page.records.enumerated() {
+                let id = ids[index]
+                if previousPage.contains(id) || !onPage.insert(id).inserted {
+                    sorted.repeats += 1
+                } else if skip.contains(id) {
+                    sorted.newInPass += 1
+                } else {
+                    sorted.fresh.append(record)
+                    sorted.newInPass += 1
+                }
+            }
+            previousPage = onPage
+        } else if progress.pass == 0 {
             let inserted = yielded.insert(ids)
             for (index, record) in page.records.enumerated() {
                 if inserted[index] {
@@ -154,6 +203,7 @@ struct PagedSegment<Query: Sendable & Hashable, Record: Sendable & Identifiable>
         progress = next
         passSeen = []
         walker = PageWalker(style: style, limit: limit, maxPages: policy.maxPagesPerWalk)
+        fetcher.restart()
         position = .start
     }
 
@@ -183,20 +233,23 @@ struct PagedSegment<Query: Sendable & Hashable, Record: Sendable & Identifiable>
 
 /// The ids one walk has handed on: filled by the walk a page at a time, read by the checkpoint. Ids of
 /// a page stay "pending" until the listing has taken the page in (`commit`), so a checkpoint read
-/// while the next page is being fetched never counts that page's records as handed on.
-final class SeenIDs<ID: Hashable & Sendable>: @unchecked Sendable {
+/// while the next page is being fetched never counts that page's records as handed on. Ids are kept
+/// in a `CompactIDSet` (8 or 16 bytes each for the vendors' id shapes).
+final class SeenIDs<ID: StringIdentifier>: @unchecked Sendable {
     private let lock = NSLock()
-    private var ids: Set<ID>
+    private var ids = CompactIDSet()
     private var pending: Set<ID> = []
 
     /// Creates a set holding `initial`.
-    init(_ initial: [ID]) { ids = Set(initial) }
+    init(_ initial: [ID]) {
+        for id in initial { ids.insert(id.rawValue) }
+    }
 
     /// Inserts `new` as pending; for each, true when it was not there before. One lock per page.
     func insert(_ new: [ID]) -> [Bool] {
         lock.withLock {
             new.map { id in
-                let inserted = ids.insert(id).inserted
+                let inserted = ids.insert(id.rawValue)
                 if inserted { pending.insert(id) }
                 return inserted
             }
@@ -208,7 +261,7 @@ final class SeenIDs<ID: Hashable & Sendable>: @unchecked Sendable {
 
     /// Every id taken in, except `excluded`, in no particular order.
     func all(excluding excluded: Set<ID>) -> [ID] {
-        lock.withLock { ids.filter { !excluded.contains($0) && !pending.contains($0) } }
+        lock.withLock { ids.all.lazy.map { ID($0) }.filter { !excluded.contains($0) && !pending.contains($0) } }
     }
 
     /// How many ids it holds.

@@ -161,32 +161,3 @@ public struct EnrollmentTimestamps: Hashable, Sendable, Codable {
         self.statusChangedAt = statusChangedAt
     }
 }
-
-/// The vendor's own decoded record, carried alongside a neutral one: the escape hatch for fields Roster
-/// does not model. It takes no part in equality or hashing, and is not encoded (it decodes as absent).
-public struct NativeRecord: Hashable, Sendable, Codable {
-    /// The vendor record.
-    public let value: any Sendable
-
-    /// Wraps a vendor record.
-    public init(_ value: any Sendable) { self.value = value }
-
-    /// The record as `type`, or nil when it is something else.
-    public func `as`<T>(_ type: T.Type) -> T? { value as? T }
-
-    public static func == (lhs: NativeRecord, rhs: NativeRecord) -> Bool { true }
-    public func hash(into hasher: inout Hasher) {}
-
-    /// Always fails: a native record is never serialized. Containers decode it with `decodeIfPresent`
-    /// from an absent key, so this is only reached if someone put a value there.
-    public init(from decoder: any Decoder) throws {
-        throw DecodingError.dataCorrupted(
-            .init(codingPath: decoder.codingPath, debugDescription: "a native vendor record is not decodable"))
-    }
-
-    /// Encodes nothing (an empty container) so that serialization never leaks vendor internals.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encodeNil()
-    }
-}

@@ -22,15 +22,54 @@ public struct ListingPolicy: Hashable, Sendable, Codable {
     public var maxRepairPasses: Int
     /// When to re-read.
     public var verification: Verification
+    /// The most pages one walk fetches ahead of the caller: where the vendor's total fixes every
+    /// page's position (page number with total), that many requests at once; in the other styles the
+    /// next page as soon as the previous one names it. 1 fetches one page at a time, when the caller
+    /// needs it. Requests still wait for the rate budget, and records still come in vendor order.
+    public var pagesInFlight: Int
+    /// The most courses walked at once when a listing walks every course (per-course vendors): the
+    /// current course's records are handed out while the next ones' pages are fetched, each of those
+    /// walks up to `pagesInFlight` pages ahead. Records still come course after course, in the order
+    /// of the course listing. 1 walks one course at a time.
+    public var coursesInFlight: Int
+
+    /// The default `pagesInFlight`, chosen by measurement (see Benchmarks/README.md).
+    public static let defaultPagesInFlight = 4
+    /// The default `coursesInFlight`, chosen by measurement (see Benchmarks/README.md).
+    public static let defaultCoursesInFlight = 4
 
     /// Creates a policy.
     public init(
         maxPagesPerWalk: Int = PageWalker.defaultMaxPages, maxRepairPasses: Int = 3,
-        verification: Verification = .onDrift
+        verification: Verification = .onDrift, pagesInFlight: Int = ListingPolicy.defaultPagesInFlight,
+        coursesInFlight: Int = ListingPolicy.defaultCoursesInFlight
     ) {
         self.maxPagesPerWalk = max(1, maxPagesPerWalk)
         self.maxRepairPasses = max(0, maxRepairPasses)
         self.verification = verification
+        self.pagesInFlight = min(max(1, pagesInFlight), 64)
+        self.coursesInFlight = min(max(1, coursesInFlight), 64)
+    }
+
+    /// A policy that fetches one page at a time, when the caller needs it (no requests ahead).
+    public static let sequential = ListingPolicy(pagesInFlight: 1, coursesInFlight: 1)
+
+    private enum CodingKeys: String, CodingKey {
+        case maxPagesPerWalk, maxRepairPasses, verification, pagesInFlight, coursesInFlight
+    }
+
+    /// Decodes a policy; the concurrency settings take their defaults when absent (policies saved
+    /// before they existed).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            maxPagesPerWalk: try container.decode(Int.self, forKey: .maxPagesPerWalk),
+            maxRepairPasses: try container.decode(Int.self, forKey: .maxRepairPasses),
+            verification: try container.decode(Verification.self, forKey: .verification),
+            pagesInFlight: try container.decodeIfPresent(Int.self, forKey: .pagesInFlight)
+                ?? Self.defaultPagesInFlight,
+            coursesInFlight: try container.decodeIfPresent(Int.self, forKey: .coursesInFlight)
+                ?? Self.defaultCoursesInFlight)
     }
 }
 

@@ -28,6 +28,10 @@ public final class FaultInjector: @unchecked Sendable {
     private var random: SeededGenerator
     private var bucketTokens: Double = 0
     private var bucketUpdatedAt: Double?
+    /// Arrival times of the requests the sliding window accepted, oldest first (from `windowHead`).
+    private var windowLog: [Double] = []
+    private var windowHead = 0
+    private var limited = 0
     private let clock: any RosterClock
     private let errorBody: @Sendable (Int) -> Data
 
@@ -76,6 +80,9 @@ public final class FaultInjector: @unchecked Sendable {
 
     /// Every request received so far.
     public var requests: [LoggedRequest] { lock.withLock { log } }
+
+    /// How many requests the enforced rate limit refused (429).
+    public var rateLimitedCount: Int { lock.withLock { limited } }
 
     /// How many requests were received.
     public var requestCount: Int { lock.withLock { count } }
@@ -140,9 +147,36 @@ public final class FaultInjector: @unchecked Sendable {
         }
     }
 
-    /// Token bucket for `enforcedRateLimit`; returns the wait when over budget. Call under the lock.
+    /// Counts the request against `enforcedRateLimit` in the plan's way; returns the wait when over
+    /// budget. Call under the lock.
     private func takeToken() -> Double? {
-        guard let limit = plan.enforcedRateLimit else { return nil }
+        guard let limit = plan.enforcedRateLimit, limit.requests > 0, limit.seconds > 0 else { return nil }
+        let wait: Double?
+        switch plan.rateLimiter {
+        case .tokenBucket: wait = takeBucketToken(limit)
+        case .slidingWindow: wait = takeWindowPlace(limit)
+        }
+        if wait != nil { limited += 1 }
+        return wait
+    }
+
+    /// Sliding window: at most `limit.requests` accepted arrivals within any `limit.seconds`.
+    private func takeWindowPlace(_ limit: RateLimit) -> Double? {
+        let now = clock.uptime()
+        while windowHead < windowLog.count, windowLog[windowHead] <= now - limit.seconds { windowHead += 1 }
+        if windowHead > 1_024, windowHead * 2 > windowLog.count {
+            windowLog.removeFirst(windowHead)
+            windowHead = 0
+        }
+        if windowLog.count - windowHead < limit.requests {
+            windowLog.append(now)
+            return nil
+        }
+        return max(0.001, windowLog[windowHead] + limit.seconds - now)
+    }
+
+    /// Token bucket, full at the first request.
+    private func takeBucketToken(_ limit: RateLimit) -> Double? {
         let capacity = Double(limit.requests)
         let refill = capacity / limit.seconds
         let now = clock.uptime()

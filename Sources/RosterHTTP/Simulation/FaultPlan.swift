@@ -41,6 +41,8 @@ public struct FaultPlan: Hashable, Sendable, Codable {
     public var randomThrottleRate: Double = 0
     /// A rate limit the simulator enforces like the real vendor: over budget → 429 with Retry-After.
     public var enforcedRateLimit: RateLimit?
+    /// How the simulator counts `enforcedRateLimit`.
+    public var rateLimiter: RateLimiterKind = .tokenBucket
     /// Records inserted after each list page is served (churn between pages).
     public var insertsPerPage: Int = 0
     /// Records deleted after each list page is served.
@@ -59,6 +61,16 @@ public struct FaultPlan: Hashable, Sendable, Codable {
     /// Seed for the random choices.
     public var seed: UInt64 = 1
 
+    /// How a server counts requests against a `RateLimit` of N per T seconds.
+    public enum RateLimiterKind: String, Hashable, Sendable, Codable {
+        /// A bucket of N tokens, full at the first request, refilled at N / T per second; a request
+        /// takes a token or is refused. Allows a burst of N, then an even N / T per second.
+        case tokenBucket
+        /// At most N accepted requests within any T seconds (a log of accepted arrivals). After a
+        /// burst of N, the next request must wait a whole T.
+        case slidingWindow
+    }
+
     /// No faults.
     public static let none = FaultPlan()
 
@@ -68,10 +80,11 @@ public struct FaultPlan: Hashable, Sendable, Codable {
         forcedStatus: [Int: Int] = [:], echoHeaders: Set<Int> = [], malformed: Set<Int> = [], truncated: Set<Int> = [], latencySeconds: Double = 0,
         randomThrottleRate: Double = 0, enforcedRateLimit: RateLimit? = nil, insertsPerPage: Int = 0,
         deletesPerPage: Int = 0, churnPages: Int? = nil, pageTampering: [Int: PageTamper] = [:],
-        refuseRequestsAfter: Int? = nil, seed: UInt64 = 1
+        refuseRequestsAfter: Int? = nil, seed: UInt64 = 1, rateLimiter: RateLimiterKind = .tokenBucket
     ) {
         self.pageTampering = pageTampering
         self.refuseRequestsAfter = refuseRequestsAfter
+        self.rateLimiter = rateLimiter
         self.churnPages = churnPages
         self.throttled = throttled
         self.retryAfter = retryAfter

@@ -1,5 +1,6 @@
 #if CLI
 import ArgumentParser
+import Crypto
 import Foundation
 import RosterCore
 import RosterHTTP
@@ -58,6 +59,7 @@ struct ConnectionOptions: ParsableArguments {
     ) throws -> Roster<AnyRosterDriver> {
         let kit = try ProviderCatalog.require(provider)
         guard retries >= 0, retries <= 20 else { throw ToolFailure(.usage, "--retries must be within 0...20") }
+        SharedRateBudget.enableIfAsked(environment: environment)
         let network = URLSessionTransport(deadlineSeconds: 60)
         let connection = ProviderConnection(
             baseURL: try Self.baseURL(baseURL, of: kit, environment: environment), environment: environment,
@@ -140,6 +142,25 @@ enum EnvironmentSecrets {
     static var redactor: CredentialRedactor {
         let environment = ProcessInfo.processInfo.environment
         return CredentialRedactor(secrets: variables.compactMap { environment[$0] }, learned: minted)
+    }
+}
+
+/// `ROSTER_SHARE_RATE_BUDGET=1`: every roster process that sets it shares one rate budget per
+/// credential, through a locked file per credential in the user's cache folder
+/// (`~/.cache/roster/rate-budgets`), so two runs against the same account stay under its limit
+/// together. The file is named by a SHA-256 digest of the credential and holds only send times.
+enum SharedRateBudget {
+    /// The variable that turns sharing on.
+    static let variable = "ROSTER_SHARE_RATE_BUDGET"
+
+    /// Turns sharing on when `environment` asks for it.
+    static func enableIfAsked(environment: [String: String]) {
+        guard let value = environment[variable], ["1", "true", "yes"].contains(value.lowercased()) else { return }
+        let caches = FileManager.default.urls(for: .cachesDirectory, in: .userDomainMask).first
+            ?? FileManager.default.temporaryDirectory
+        RateBudget.shareAcrossProcesses(in: caches.appendingPathComponent("roster/rate-budgets", isDirectory: true)) {
+            key in SHA256.hash(data: Data(key.utf8)).map { String(format: "%02x", $0) }.joined() + ".budget"
+        }
     }
 }
 

@@ -29,6 +29,9 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: "The file to write (a regular file or a symbolic link, which is replaced), or - for stdout.")
     var output: String
 
+    @Flag(help: "Add each record's vendor JSON, exactly as the vendor sent it (credentials masked), as \"raw\".")
+    var raw = false
+
     @Option(help: "jsonl | csv | json")
     var format: OutputFormat = .jsonl
 
@@ -39,7 +42,7 @@ struct ExportCommand: AsyncParsableCommand {
         let target = try ExportTarget.open(output)
         let writer: RecordWriter
         do {
-            writer = try RecordWriter(format: format, output: target.output)
+            writer = try RecordWriter(format: format, output: target.output, includeRaw: raw)
         } catch {
             target.discard()
             throw error

@@ -15,13 +15,16 @@ struct ListCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var filters: QueryOptions
 
+    @Flag(help: "Add each record's vendor JSON, exactly as the vendor sent it (credentials masked), as \"raw\".")
+    var raw = false
+
     @Option(help: "table | jsonl | csv | json")
     var format: OutputFormat = .table
 
     func run() async throws {
         let roster = try connection.roster()
         let query = try filters.query()
-        let writer = try RecordWriter(format: format, output: .standardOutput)
+        let writer = try RecordWriter(format: format, output: .standardOutput, includeRaw: raw)
         let listing = roster.enrollments(query)
         do {
             for try await enrollment in listing { try writer.write(enrollment) }

@@ -48,8 +48,8 @@ enum CSVText {
     static var header: String { line(CanonicalRecord.csvColumns) }
 
     /// The line of one record; absent values are empty cells.
-    static func line(_ record: CanonicalRecord) -> String {
-        line(CanonicalRecord.csvColumns.map { record.value(forColumn: $0)?.cellText ?? "" })
+    static func line(_ record: CanonicalRecord, raw: Bool = false) -> String {
+        line((CanonicalRecord.csvColumns + (raw ? ["raw"] : [])).map { record.value(forColumn: $0)?.cellText ?? "" })
     }
 }
 #endif

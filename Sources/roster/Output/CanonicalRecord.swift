@@ -7,7 +7,10 @@ import RosterCore
 /// Absent values (nil, or an empty string a vendor sent for "none") are left out, never written as "".
 struct CanonicalRecord: Equatable {
     /// The fields in output order; `learner` is a nested object.
-    let fields: [(key: String, value: JSONValue)]
+    private(set) var fields: [(key: String, value: JSONValue)]
+
+    /// Appends a field after the canonical ones (the vendor's raw record, with `--raw`).
+    mutating func add(_ key: String, _ value: JSONValue) { fields.append((key: key, value: value)) }
 
     static func == (lhs: CanonicalRecord, rhs: CanonicalRecord) -> Bool {
         lhs.fields.elementsEqual(rhs.fields) { $0.key == $1.key && $0.value == $1.value }

@@ -21,19 +21,31 @@ final class RecordWriter: @unchecked Sendable {
     let output: TextOutput
     /// Takes every credential out of a record's text before it is written (a vendor may echo one).
     let redactor: CredentialRedactor
+    /// True when each record carries the vendor's raw JSON as `raw` (`--raw`).
+    let includeRaw: Bool
     private let lock = NSLock()
     private var sealed = false
     private var count = 0
     private var table = TableText(header: tableColumns)
+    /// The bytes of the record being written, reused from record to record.
+    private var scratch: [UInt8] = []
 
     /// Writes `format` to `output`; the CSV header or the opening bracket goes out at once. Every
     /// record passes `redactor` first (by default the one holding the environment's credentials).
-    init(format: OutputFormat, output: TextOutput, redactor: CredentialRedactor = EnvironmentSecrets.redactor) throws {
+    /// With `includeRaw`, each record gets the vendor's JSON as `raw` (not in a table).
+    init(
+        format: OutputFormat, output: TextOutput, redactor: CredentialRedactor = EnvironmentSecrets.redactor,
+        includeRaw: Bool = false
+    ) throws {
+        if includeRaw, format == .table {
+            throw ToolFailure(.usage, "--raw needs a format for programs: jsonl, json or csv")
+        }
         self.format = format
         self.output = output
         self.redactor = redactor
+        self.includeRaw = includeRaw
         switch format {
-        case .csv: try output.write(CSVText.header + "\r\n")
+        case .csv: try output.write(CSVText.line(CanonicalRecord.csvColumns + (includeRaw ? ["raw"] : [])) + "\r\n")
         case .json: try output.write("[")
         case .table, .jsonl: break
         }
@@ -47,13 +59,18 @@ final class RecordWriter: @unchecked Sendable {
     /// `CancellationError` once the writer is sealed by `abandon`.
     func write(_ enrollment: Enrollment) throws {
         let enrollment = redactor.redact(enrollment)
-        let record = CanonicalRecord(enrollment)
+        var record = CanonicalRecord(enrollment)
+        if includeRaw, let raw = enrollment.raw { record.add("raw", RawJSONText.value(raw, redactor: redactor)) }
         try lock.withLock {
             guard !sealed else { throw CancellationError() }
             switch format {
-            case .jsonl: try output.write(JSONValue.object(record.fields).compact + "\n")
-            case .json: try output.write((count == 0 ? "\n" : ",\n") + JSONValue.object(record.fields).compact)
-            case .csv: try output.write(CSVText.line(record) + "\r\n")
+            case .jsonl, .json:
+                scratch.removeAll(keepingCapacity: true)
+                if format == .json { scratch.append(contentsOf: count == 0 ? [0x0A] : [0x2C, 0x0A]) }
+                JSONValue.object(record.fields).write(to: &scratch)
+                if format == .jsonl { scratch.append(0x0A) }
+                try output.write(bytes: scratch)
+            case .csv: try output.write(CSVText.line(record, raw: includeRaw) + "\r\n")
             case .table: table.rows.append(Self.tableRow(enrollment))
             }
             count += 1

@@ -45,6 +45,14 @@ final class TextOutput: @unchecked Sendable {
         }
     }
 
+    /// Appends UTF-8 `bytes` (whole records); writes the buffer out when it is large.
+    func write(bytes: [UInt8]) throws {
+        try lock.withLock {
+            buffer.append(contentsOf: bytes)
+            if buffer.count >= 65_536 { try drain() }
+        }
+    }
+
     /// Writes out everything buffered.
     func flush() throws { try lock.withLock { try drain() } }
 

@@ -17,6 +17,7 @@ import RosterHTTP
 /// | `latency=S` | add S seconds to every answer |
 /// | `inserts=N`, `deletes=N` | churn: add or remove N records after each list page |
 /// | `churn-pages=N` | churn after the first N list pages only (default: every page) |
+/// | `limiter=sliding-window` | count `--rate-limit` with a sliding window instead of a token bucket |
 /// | `seed=N` | the seed of random choices |
 enum FaultSpec {
     /// The plan `text` describes, or a usage failure naming the bad item.
@@ -53,6 +54,12 @@ enum FaultSpec {
             case "churn-pages":
                 guard let count = Int(value), count >= 0 else { throw bad(item) }
                 plan.churnPages = count
+            case "limiter":
+                switch value {
+                case "token-bucket": plan.rateLimiter = .tokenBucket
+                case "sliding-window": plan.rateLimiter = .slidingWindow
+                default: throw bad(item)
+                }
             case "seed":
                 guard let seed = UInt64(value) else { throw bad(item) }
                 plan.seed = seed
@@ -74,7 +81,7 @@ enum FaultSpec {
         ToolFailure(
             .usage, "--faults: cannot read \"\(item)\"",
             hint:
-                "items: throttle=RATE, retry-after=S, throttled=A-B, unavailable=A-B, malformed=A-B, truncated=A-B, late=A-B, late-by=S, latency=S, inserts=N, deletes=N, churn-pages=N, seed=N"
+                "items: throttle=RATE, retry-after=S, throttled=A-B, unavailable=A-B, malformed=A-B, truncated=A-B, late=A-B, late-by=S, latency=S, inserts=N, deletes=N, churn-pages=N, limiter=token-bucket|sliding-window, seed=N"
         )
     }
 }
