@@ -2,7 +2,7 @@
 import Foundation
 import RosterCore
 
-/// The design page's canonical export record of one enrollment, as an ordered list of fields: the one
+/// The canonical export record (README "Output formats") of one enrollment, as an ordered list of fields: the one
 /// source that JSON Lines, JSON, CSV and the table are all rendered from, so the formats never disagree.
 /// Absent values (nil, or an empty string a vendor sent for "none") are left out, never written as "".
 struct CanonicalRecord: Equatable {

@@ -2,7 +2,7 @@
 import Crypto
 import Foundation
 
-/// Mints the short-lived HS256 JWTs SelfCommunity accepts as bearer tokens (vendors.md §3.2): claims
+/// Mints the short-lived HS256 JWTs SelfCommunity accepts as bearer tokens: claims
 /// `user_id` (integer), `token_type: "access"`, a unique `jti`, `iat` and `exp` in epoch seconds,
 /// signed with the community's JWT secret. The secret never leaves the process; tokens live 5 minutes.
 struct DashboardTokenMinter: Sendable {
