@@ -12,9 +12,11 @@ extension ProviderKit {
         baseURLVariable: "FRONTCORE_BASE_URL", defaultBaseURL: FrontcoreConfiguration.defaultBaseURL,
         credentialVariables: ["FRONTCORE_API_KEY"],
         makeDriver: { connection in
-            let key = try connection.required("FRONTCORE_API_KEY", for: "frontcore")
-            let configuration = FrontcoreConfiguration(
-                apiKey: key, baseURL: connection.baseURL, retry: connection.retry)
+            var configuration = try ProviderConnection.configuration(for: "frontcore") {
+                try FrontcoreConfiguration.fromEnvironment(connection.environment)
+            }
+            configuration.baseURL = connection.baseURL
+            configuration.retry = connection.retry
             return try FrontcoreDriver(
                 configuration: configuration, transport: connection.transport, observer: connection.observer)
         },
