@@ -1,4 +1,5 @@
 #if CLI
+import Foundation
 import RosterCore
 
 /// The tool's documented exit codes (README "Exit codes"); scripts branch on them.
@@ -62,7 +63,12 @@ struct ToolFailure: Error, CustomStringConvertible {
     init(_ error: RosterError, redactor: CredentialRedactor = CredentialRedactor()) {
         let error = redactor.redact(error)
         status = ExitStatus(error.code)
-        message = error.description
+        // The vendor's words once: when the message already says "HTTP 404", the heading does not.
+        if let code = error.httpStatus, error.message.contains("HTTP \(code)") {
+            message = error.description.replacingOccurrences(of: " HTTP \(code): ", with: ": ")
+        } else {
+            message = error.description
+        }
         hint = Self.hint(for: error)
     }
 
