@@ -9,17 +9,21 @@ struct EnrollCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "enroll", abstract: "Enroll people (by user id, e-mail, external id or username) in a course.",
         discussion: """
-            Prints one JSON line per person (result: created, alreadyEnrolled, dryRun, failed, or unknown
-            when the write was sent but no answer came: check with `roster get` before running it again).
-            People named by --email, --external-id or --username are looked up on the provider first
-            (frontcore: by any of the three; meltingspot: by e-mail; course-dashboard: by username or
-            external id). Someone two people match fails with the reason (enroll them by id instead);
-            someone nobody matches fails too, except on meltingspot, which creates a person given by
-            e-mail before enrolling them. With --dry-run that creation is only printed, as wouldSend.
+            Prints one JSON line per person (result: created, alreadyEnrolled,
+            dryRun, failed, or unknown when the write was sent but no answer came:
+            check with `roster get` before running it again). People named by
+            --email, --external-id or --username are looked up first (frontcore:
+            any of the three; meltingspot: e-mail; course-dashboard: username or
+            external id). Two matches fail with the reason (enroll by id instead);
+            no match fails too, except an e-mail on meltingspot, which creates
+            the person first (with --dry-run only printed, as wouldSend).
             Examples:
-              roster enroll --provider course-dashboard --course 101 --dry-run 1042 1043
-              roster enroll --provider course-dashboard --course 102 --username andrea_ferrara --external-id 101042
-              roster enroll --provider meltingspot --course 077ca353-93f8-4e60-a3b4-000b7028473e --dry-run \\
+              roster enroll --provider course-dashboard --course 101 --dry-run \\
+                  1042 1043
+              roster enroll --provider course-dashboard --course 102 \\
+                  --username andrea_ferrara --external-id 101042
+              roster enroll --provider meltingspot --dry-run \\
+                  --course 077ca353-93f8-4e60-a3b4-000b7028473e \\
                   --email zoe.rousseau.1@courriel.fr,nouvelle.recrue@exemple.fr
             """)
 

@@ -7,6 +7,8 @@ enum JSONValue: Equatable, Sendable {
     case bool(Bool)
     case object([(key: String, value: JSONValue)])
     case array([JSONValue])
+    /// An explicit null (a vendor's custom property set to null), never used for an absent field.
+    case null
 
     /// `.text(value)`, or nil when `value` is nil or empty: absent is omitted, never "".
     static func text(present value: String?) -> JSONValue? {
@@ -21,6 +23,7 @@ enum JSONValue: Equatable, Sendable {
         case (.bool(let a), .bool(let b)): a == b
         case (.array(let a), .array(let b)): a == b
         case (.object(let a), .object(let b)): a.elementsEqual(b) { $0.key == $1.key && $0.value == $1.value }
+        case (.null, .null): true
         default: false
         }
     }
@@ -39,6 +42,7 @@ enum JSONValue: Equatable, Sendable {
         case .number(let number): String(number)
         case .bool(let flag): flag ? "true" : "false"
         case .object, .array: compact
+        case .null: ""
         }
     }
 
@@ -47,6 +51,7 @@ enum JSONValue: Equatable, Sendable {
         case .text(let text): Self.quote(text, into: &out)
         case .number(let number): out += String(number)
         case .bool(let flag): out += flag ? "true" : "false"
+        case .null: out += "null"
         case .array(let items):
             out += "["
             for (index, item) in items.enumerated() {
