@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Builds the DocC documentation of every library module with the toolchain's own `docc` (no
+# package, no network) and fails on any warning, such as a missing or broken symbol link. RosterCore
+# carries the catalogue with the articles; the other modules are built from their doc comments.
+# Output: .build-docs/Roster.doccarchive (open it with `docc preview` or any static web server).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scratch=.build-docs
+graphs="$scratch/symbol-graphs"
+archives="$scratch/archives"
+rm -rf "$graphs" "$archives" "$scratch/Roster.doccarchive"
+mkdir -p "$graphs" "$archives"
+modules=(RosterCore RosterHTTP RosterInMemory RosterSync RosterConformance
+  RosterFrontcore FrontcoreSimulator RosterMeltingspot MeltingspotSimulator RosterCourseDashboard CourseDashboardSimulator)
+# Library modules only, without the tool's trait: nothing is fetched and only the toolchain is used.
+targets=()
+for module in "${modules[@]}"; do targets+=(--target "$module"); done
+swift build --disable-default-traits --scratch-path "$scratch" "${targets[@]}" \
+  -Xswiftc -emit-symbol-graph -Xswiftc -emit-symbol-graph-dir -Xswiftc "$PWD/$graphs" \
+  -Xswiftc -symbol-graph-minimum-access-level -Xswiftc public 2>&1 | tail -1
+docc_bin="$(command -v docc || true)"
+[ -n "$docc_bin" ] || docc_bin="$(dirname "$(command -v swift)")/docc"
+built=()
+for module in "${modules[@]}"; do
+  mkdir -p "$graphs/$module"
+  # A module's graph, and the graphs of its extensions to other modules (Module@Other).
+  find "$graphs" -maxdepth 1 -name "$module.symbols.json" -exec mv {} "$graphs/$module/" \;
+  find "$graphs" -maxdepth 1 -name "$module@*.symbols.json" -exec mv {} "$graphs/$module/" \;
+  catalog=()
+  [ -d "Sources/$module/$module.docc" ] && catalog=("Sources/$module/$module.docc")
+  log="$scratch/$module.docc.log"
+  if ! "$docc_bin" convert "${catalog[@]}" --additional-symbol-graph-dir "$graphs/$module" \
+      --fallback-display-name "$module" --fallback-bundle-identifier "org.roster.$module" \
+      --output-path "$archives/$module.doccarchive" --warnings-as-errors >"$log" 2>&1; then
+    cat "$log" >&2
+    echo "docs: FAILED: $module has documentation warnings or errors (above)" >&2
+    exit 1
+  fi
+  if grep -qE "warning:|error:" "$log"; then
+    cat "$log" >&2
+    echo "docs: FAILED: $module printed warnings" >&2
+    exit 1
+  fi
+  built+=("$archives/$module.doccarchive")
+done
+"$docc_bin" merge "${built[@]}" --output-path "$scratch/Roster.doccarchive" --synthesized-landing-page-name Roster \
+  >"$scratch/merge.log" 2>&1 || { cat "$scratch/merge.log" >&2; echo "docs: FAILED: merge" >&2; exit 1; }
+echo "docs: OK: ${#modules[@]} modules, $(ls Sources/RosterCore/RosterCore.docc/*.md | wc -l) catalogue pages, no warnings ($scratch/Roster.doccarchive)"
