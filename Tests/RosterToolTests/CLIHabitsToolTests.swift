@@ -124,7 +124,7 @@ import Testing
                 #expect(listed.allSatisfy { ($0["courseTitle"] as? String)?.isEmpty == false }, "\(provider) lacks courseTitle")
             }
             let csv = try await ToolProcess.run(["get", "--provider", "frontcore", "100000", "--format", "csv"], environment: env)
-            let header = try #require(csv.lines.first)
+            let header = try #require(csv.stdout.components(separatedBy: "\r\n").first)
             #expect(header.hasSuffix("createdAt,updatedAt,customProperties"))
         }
     }

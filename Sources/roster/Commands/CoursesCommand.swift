@@ -8,6 +8,7 @@ import RosterCore
 struct CoursesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "courses", abstract: "List a provider's courses: id, title, status.",
+        usage: "roster courses --provider <provider> [<options>]",
         discussion: """
             Only providers that can list courses (see `roster providers`). Example:
               roster courses --provider course-dashboard --members

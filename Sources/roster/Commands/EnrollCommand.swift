@@ -8,6 +8,7 @@ import RosterCore
 struct EnrollCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "enroll", abstract: "Enroll people (by user id, e-mail, external id or username) in a course.",
+        usage: "roster enroll --provider <p> --course <c> [<options>] [<learners> ...]",
         discussion: """
             Prints one JSON line per person (result: created, alreadyEnrolled,
             dryRun, failed, or unknown when the write was sent but no answer came:

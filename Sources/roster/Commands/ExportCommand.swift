@@ -26,7 +26,6 @@ struct ExportCommand: AsyncParsableCommand {
             FILE.checkpoint beside it: the same command with --resume continues.
             Example:
               roster export --provider meltingspot --output roster.jsonl
-              roster export --provider meltingspot --output roster.jsonl --resume
             """)
 
     @OptionGroup var connection: ConnectionOptions

@@ -6,6 +6,7 @@ import RosterCore
 struct GetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "get", abstract: "Show one enrollment.",
+        usage: "roster get --provider <provider> [<options>] <id>",
         discussion: """
             Course Dashboard ids are <course>:<user>. Example:
               roster get --provider frontcore 100000

@@ -12,6 +12,7 @@ import ServiceLifecycle
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve", abstract: "Serve the vendor simulators over HTTP on 127.0.0.1.",
+        usage: "roster serve [<options>]",
         discussion: """
             Prints `export NAME=value` lines (base URL and a credential per
             vendor) on stdout. Example:

@@ -10,6 +10,7 @@ import RosterSync
 struct SyncCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync", abstract: "Plan (and with --apply, carry out) a migration of learners between providers.",
+        usage: "roster sync --from P --from-course C --to P --to-course C [<options>]",
         discussion: """
             Without --apply it prints the plan (one item per person: enroll,
             createAndEnroll, update, unenroll, inSync or skip, with the reason) and

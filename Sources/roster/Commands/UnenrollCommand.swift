@@ -7,6 +7,7 @@ import RosterCore
 struct UnenrollCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unenroll", abstract: "Remove enrollments (by enrollment id) where the provider supports it.",
+        usage: "roster unenroll --provider <p> [<options>] <ids> ...",
         discussion: """
             Prints one JSON line per enrollment (result: removed, dryRun, failed,
             or unknown when no answer came to the write). Example:
