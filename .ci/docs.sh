@@ -2,22 +2,25 @@
 # Builds the DocC documentation of every library module with the toolchain's own `docc` (no
 # package, no network) and fails on any warning, such as a missing or broken symbol link. RosterCore
 # carries the catalogue with the articles; the other modules are built from their doc comments.
-# Output: .build-docs/Roster.doccarchive (open it with `docc preview` or any static web server).
+# Output: .build/docs/Roster.doccarchive (open it with `docc preview` or any static web server).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scratch=.build-docs
+scratch=.build/docs
 graphs="$scratch/symbol-graphs"
 archives="$scratch/archives"
 rm -rf "$graphs" "$archives" "$scratch/Roster.doccarchive"
 mkdir -p "$graphs" "$archives"
 modules=(RosterCore RosterHTTP RosterInMemory RosterSync RosterConformance
   RosterFrontcore FrontcoreSimulator RosterMeltingspot MeltingspotSimulator RosterCourseDashboard CourseDashboardSimulator)
-# Library modules only, without the tool's trait: nothing is fetched and only the toolchain is used.
-targets=()
-for module in "${modules[@]}"; do targets+=(--target "$module"); done
-swift build --disable-default-traits --scratch-path "$scratch" "${targets[@]}" \
-  -Xswiftc -emit-symbol-graph -Xswiftc -emit-symbol-graph-dir -Xswiftc "$PWD/$graphs" \
-  -Xswiftc -symbol-graph-minimum-access-level -Xswiftc public 2>&1 | tail -1
+# The library modules as `swift build` builds them (CI has built them already; this is then a
+# no-op), and their public symbols extracted with the toolchain's symbolgraph-extract.
+for module in "${modules[@]}"; do swift build --target "$module" 2>&1 | tail -1; done
+modules_dir="$(swift build --show-bin-path)/Modules"
+triple="$(swift -print-target-info | sed -nE 's/.*"triple": "([^"]+)".*/\1/p' | head -n 1)"
+for module in "${modules[@]}"; do
+  swift symbolgraph-extract -module-name "$module" -target "$triple" -I "$modules_dir" \
+    -output-dir "$graphs" -minimum-access-level public
+done
 docc_bin="$(command -v docc || true)"
 [ -n "$docc_bin" ] || docc_bin="$(dirname "$(command -v swift)")/docc"
 built=()
