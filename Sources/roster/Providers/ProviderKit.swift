@@ -41,14 +41,6 @@ struct ProviderConnection: Sendable {
     /// Told about every request, for `--verbose`.
     var observer: (any HTTPObserver)?
 
-    /// The non-empty value of `variable`, or a one-line failure naming it.
-    func required(_ variable: String, for provider: String) throws -> String {
-        guard let value = environment[variable], !value.isEmpty else {
-            throw ToolFailure(.usage, "\(provider): no credential: set \(variable)")
-        }
-        return value
-    }
-
     /// A library configuration read from the environment (`fromEnvironment`); its `invalidArgument`
     /// (a missing or malformed variable) becomes the tool's one-line usage failure.
     static func configuration<C>(for provider: String, _ read: () throws -> C) throws -> C {
