@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the DocC documentation of every library module with the toolchain's own `docc` (no
 # package, no network) and fails on any warning, such as a missing or broken symbol link. RosterCore
-# carries the catalogue with the articles; the other modules are built from their doc comments.
+# carries the catalogue with the articles; RosterHTTP, RosterInMemory, RosterSync and
+# RosterConformance have landing pages that point at them; the rest is built from doc comments.
 # Output: .build/docs/Roster.doccarchive (open it with `docc preview` or any static web server).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +31,8 @@ for module in "${modules[@]}"; do
   find "$graphs" -maxdepth 1 -name "$module.symbols.json" -exec mv {} "$graphs/$module/" \;
   find "$graphs" -maxdepth 1 -name "$module@*.symbols.json" -exec mv {} "$graphs/$module/" \;
   catalog=()
-  [ -d "Sources/$module/$module.docc" ] && catalog=("Sources/$module/$module.docc")
+  found="$(find Sources Conformance Providers -type d -name "$module.docc" -print -quit)"
+  [ -n "$found" ] && catalog=("$found")
   log="$scratch/$module.docc.log"
   if ! "$docc_bin" convert "${catalog[@]}" --additional-symbol-graph-dir "$graphs/$module" \
       --fallback-display-name "$module" --fallback-bundle-identifier "org.roster.$module" \
@@ -48,4 +50,5 @@ for module in "${modules[@]}"; do
 done
 "$docc_bin" merge "${built[@]}" --output-path "$scratch/Roster.doccarchive" --synthesized-landing-page-name Roster \
   >"$scratch/merge.log" 2>&1 || { cat "$scratch/merge.log" >&2; echo "docs: FAILED: merge" >&2; exit 1; }
-echo "docs: OK: ${#modules[@]} modules, $(ls Sources/RosterCore/RosterCore.docc/*.md | wc -l) catalogue pages, no warnings ($scratch/Roster.doccarchive)"
+pages="$(find Sources Conformance Providers -path '*.docc/*.md' | wc -l)"
+echo "docs: OK: ${#modules[@]} modules, $pages catalogue pages, no warnings ($scratch/Roster.doccarchive)"

@@ -1,4 +1,5 @@
 #if CLI
+import ArgumentParser
 import Foundation
 import RosterCore
 
@@ -88,6 +89,13 @@ struct ToolFailure: Error, CustomStringConvertible {
         return days > 10_000 ? "more than 10,000 days" : "\(Int(days)) days"
     }
 
+    /// `roster <subcommand> --help` for the subcommand being run (as typed), or `roster --help`.
+    static func helpCommand(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> String {
+        let known = RosterTool.configuration.subcommands.map { $0.configuration.commandName ?? "" }
+        guard let first = arguments.first, known.contains(first) else { return "roster --help" }
+        return "roster \(first) --help"
+    }
+
     /// What a user can do about `error`.
     static func hint(for error: RosterError) -> String? {
         let provider = error.provider.map { ProviderCatalog.kit(named: $0.rawValue) } ?? nil
@@ -109,13 +117,14 @@ struct ToolFailure: Error, CustomStringConvertible {
             return "check the id (and --course); `roster list --provider \(error.provider?.rawValue ?? "P")` shows what exists"
         case .invalidArgument:
             return error.fieldErrors.isEmpty
-                ? "check the options against `roster <command> --help`" : "fix the fields named above and run again"
+                ? "check the options against `\(helpCommand())`" : "fix the fields named above and run again"
         case .responseTooLarge: return "the response exceeded the size cap; narrow the listing (--course, --status)"
         case .untrustedEndpoint:
             return "the vendor pointed at another host and nothing was sent there; check the base URL"
         case .outcomeUnknown:
-            return "the write may or may not have been applied: look the record up with `roster get` "
-                + "(or `roster list --course …`) before running it again"
+            let name = error.provider?.rawValue ?? "P"
+            return "the write may or may not have been applied: look it up with "
+                + "`roster get --provider \(name) <enrollment id>` before running it again"
         }
     }
 }

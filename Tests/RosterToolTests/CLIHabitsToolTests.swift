@@ -129,6 +129,14 @@ import Testing
         }
     }
 
+    @Test func hintsNameRealCommands() {
+        #expect(ToolFailure.helpCommand(["list", "--provider", "x"]) == "roster list --help")
+        #expect(ToolFailure.helpCommand(["bogus"]) == "roster --help")
+        #expect(ToolFailure.helpCommand([]) == "roster --help")
+        let unknown = ToolFailure.hint(for: RosterError(.outcomeUnknown, "lost", provider: "frontcore"))
+        #expect(unknown?.contains("`roster get --provider frontcore <enrollment id>`") == true)
+    }
+
     @Test func aBracketedIPv6BaseURLIsAUsageErrorWithTheReason() async throws {
         let result = try await ToolProcess.run(
             ["list", "--provider", "frontcore", "--base-url", "http://[::1]:8700/v2"],
