@@ -147,7 +147,12 @@ let package = Package(
                                    "RosterFrontcore", "FrontcoreSimulator", "RosterMeltingspot", "MeltingspotSimulator",
                                    "RosterCourseDashboard", "CourseDashboardSimulator"],
                     path: "Tests/RosterSyncTests", swiftSettings: strict),
-        .testTarget(name: "RosterToolTests", dependencies: ["roster", "RosterCore", "RosterHTTP"], path: "Tests/RosterToolTests",
+        .testTarget(name: "DocumentationTests",
+                    dependencies: ["RosterCore", "RosterHTTP", "RosterInMemory", "RosterSync", "RosterFrontcore",
+                                   "FrontcoreSimulator", "RosterMeltingspot", "MeltingspotSimulator",
+                                   "RosterCourseDashboard", "CourseDashboardSimulator"],
+                    path: "Tests/DocumentationTests", swiftSettings: strict),
+        .testTarget(name: "RosterToolTests", dependencies: ["roster", "RosterCore", "RosterHTTP", "RosterCourseDashboard"], path: "Tests/RosterToolTests",
                     swiftSettings: strict),
     ]
 )

@@ -28,9 +28,14 @@ public struct InMemoryProvider: Sendable {
 
     /// Creates a provider holding `courses` × `enrollmentsPerCourse` generated enrollments.
     /// - Parameters:
+    ///   - seed: the seed of the generated data (the same seed gives the same data).
+    ///   - courses: how many courses to generate.
+    ///   - enrollmentsPerCourse: how many enrollments each course gets.
     ///   - paging: how the API pages (any of the four styles).
     ///   - faults: what the fault injector does to requests.
+    ///   - token: the token the handler accepts.
     ///   - credential: the token the driver sends; defaults to `token` (pass another to get 401s).
+    ///   - retry: how the driver retries 429s, 5xx answers and network failures.
     ///   - clock: the clock of retries and injected latency (a `VirtualClock` in tests).
     public init(
         seed: UInt64 = 1, courses: Int = 3, enrollmentsPerCourse: Int = 20,

@@ -1,5 +1,5 @@
 import Foundation
-public import RosterCore
+import RosterCore
 
 /// A plan the shrink guard refused: it would take too many people out of the target course, or it
 /// mirrors an empty source. The refused plan comes along so the caller can show what it would do.

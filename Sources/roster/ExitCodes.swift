@@ -1,4 +1,6 @@
 #if CLI
+import ArgumentParser
+import Foundation
 import RosterCore
 
 /// The tool's documented exit codes (README "Exit codes"); scripts branch on them.
@@ -62,7 +64,12 @@ struct ToolFailure: Error, CustomStringConvertible {
     init(_ error: RosterError, redactor: CredentialRedactor = CredentialRedactor()) {
         let error = redactor.redact(error)
         status = ExitStatus(error.code)
-        message = error.description
+        // The vendor's words once: when the message already says "HTTP 404", the heading does not.
+        if let code = error.httpStatus, error.message.contains("HTTP \(code)") {
+            message = error.description.replacingOccurrences(of: " HTTP \(code): ", with: ": ")
+        } else {
+            message = error.description
+        }
         hint = Self.hint(for: error)
     }
 
@@ -80,6 +87,13 @@ struct ToolFailure: Error, CustomStringConvertible {
         if seconds <= 86_400 { return "\(Int(seconds.rounded(.up))) s" }
         let days = (seconds / 86_400).rounded(.up)
         return days > 10_000 ? "more than 10,000 days" : "\(Int(days)) days"
+    }
+
+    /// `roster <subcommand> --help` for the subcommand being run (as typed), or `roster --help`.
+    static func helpCommand(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> String {
+        let known = RosterTool.configuration.subcommands.map { $0.configuration.commandName ?? "" }
+        guard let first = arguments.first, known.contains(first) else { return "roster --help" }
+        return "roster \(first) --help"
     }
 
     /// What a user can do about `error`.
@@ -103,13 +117,14 @@ struct ToolFailure: Error, CustomStringConvertible {
             return "check the id (and --course); `roster list --provider \(error.provider?.rawValue ?? "P")` shows what exists"
         case .invalidArgument:
             return error.fieldErrors.isEmpty
-                ? "check the options against `roster <command> --help`" : "fix the fields named above and run again"
+                ? "check the options against `\(helpCommand())`" : "fix the fields named above and run again"
         case .responseTooLarge: return "the response exceeded the size cap; narrow the listing (--course, --status)"
         case .untrustedEndpoint:
             return "the vendor pointed at another host and nothing was sent there; check the base URL"
         case .outcomeUnknown:
-            return "the write may or may not have been applied: look the record up with `roster get` "
-                + "(or `roster list --course …`) before running it again"
+            let name = error.provider?.rawValue ?? "P"
+            return "the write may or may not have been applied: look it up with "
+                + "`roster get --provider \(name) <enrollment id>` before running it again"
         }
     }
 }

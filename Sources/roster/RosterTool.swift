@@ -8,22 +8,25 @@ import RosterHTTP
 struct RosterTool: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roster",
-        abstract: "One command line over the course rosters of Frontcore, Meltingspot and Course Dashboard.",
+        abstract: "One command line over the course rosters of several LMS vendors.",
         discussion: """
-            Credentials come only from the environment: FRONTCORE_API_KEY, MELTINGSPOT_API_KEY,
-            COURSE_DASHBOARD_TOKEN (or COURSE_DASHBOARD_JWT_SECRET with COURSE_DASHBOARD_USER_ID).
-            Exit codes: 0 ok, 2 usage, 3 unauthenticated, 4 not found, 5 rate limited, 6 unavailable,
-            7 undecodable answer or inconsistent paging, 8 partly failed, 9 sync refused by its shrink
-            guard, 10 a write's outcome is unknown
-            (sent, but no answer came: check with `roster get` before running it again), 11 output not
-            written (disk full, file size limit); 130/143 export interrupted by SIGINT/SIGTERM.
+            Vendors: Frontcore, Meltingspot, Course Dashboard (and an in-memory
+            provider). Credentials come only from the environment:
+            FRONTCORE_API_KEY, MELTINGSPOT_API_KEY, COURSE_DASHBOARD_TOKEN (or
+            COURSE_DASHBOARD_JWT_SECRET with COURSE_DASHBOARD_USER_ID).
+            Exit codes: 0 ok, 2 usage, 3 unauthenticated, 4 not found, 5 rate
+            limited, 6 unavailable, 7 undecodable answer or inconsistent paging,
+            8 partly failed, 9 sync refused by its shrink guard, 10 a write's
+            outcome is unknown (check with `roster get` before running it again),
+            11 output not written; 130/143 export interrupted by SIGINT/SIGTERM.
 
             Try it offline:  roster demo
             """,
+        version: RosterVersion.current,
         subcommands: [
-            ProvidersCommand.self, ListCommand.self, GetCommand.self, CourseCommand.self, UpdateCommand.self,
-            EnrollCommand.self, UnenrollCommand.self, ExportCommand.self, SyncCommand.self, ServeCommand.self,
-            DemoCommand.self,
+            ProvidersCommand.self, CoursesCommand.self, CourseCommand.self, ListCommand.self, GetCommand.self,
+            UpdateCommand.self, EnrollCommand.self, UnenrollCommand.self, ExportCommand.self, SyncCommand.self,
+            ServeCommand.self, DemoCommand.self,
         ])
 
     /// Parses `arguments`, runs the command and returns the exit status. A command that reaches a

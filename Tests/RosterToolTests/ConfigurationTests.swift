@@ -1,6 +1,7 @@
 #if CLI
 import Foundation
 import RosterCore
+import RosterCourseDashboard
 import RosterHTTP
 import Testing
 
@@ -10,23 +11,23 @@ import Testing
 struct ConfigurationTests {
     @Test func theMintedJWTMatchesAnIndependentHS256Signature() throws {
         // Expected value computed with Python's hmac/hashlib from the same header, claims and secret.
-        let minter = try DashboardTokenMinter(secret: "top-secret-value", userID: "7")
-        let token = minter.mint(now: Date(timeIntervalSince1970: 1_800_000_000), jti: "abc")
+        let minter = CourseDashboardTokenMinter(secret: "top-secret-value", userID: 7, signer: CryptoTokenSigner())
+        let token = try minter.mint(now: Date(timeIntervalSince1970: 1_800_000_000), jti: "abc")
         #expect(
             token == "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."
                 + "eyJ1c2VyX2lkIjo3LCJ0b2tlbl90eXBlIjoiYWNjZXNzIiwianRpIjoiYWJjIiwiaWF0IjoxODAwMDAwMDAwLCJleHAiOjE4MDAwMDAzMDB9."
                 + "ifP1ITzxY-IYdyJbRQXurhAUHv-AWqEkGsGbxEOqOPg")
+        #expect(!minter.description.contains("top-secret-value"))
     }
 
-    @Test func aJWTSecretWithoutAUserIDNamesTheMissingVariable() {
-        #expect(throws: ToolFailure.self) { try DashboardTokenMinter(secret: "s3cret-value", userID: nil) }
-        do {
-            _ = try DashboardTokenMinter(secret: "s3cret-value", userID: "abc")
-        } catch let failure as ToolFailure {
-            #expect(failure.message.contains("COURSE_DASHBOARD_USER_ID"))
-            #expect(failure.status == .usage)
-        } catch {
-            Issue.record("unexpected \(error)")
+    @Test func aJWTSecretWithoutAUserIDNamesTheMissingVariable() async throws {
+        let base = ["COURSE_DASHBOARD_BASE_URL": "https://community.example", "COURSE_DASHBOARD_JWT_SECRET": "s3cret-value"]
+        for extra in [[:], ["COURSE_DASHBOARD_USER_ID": "abc"]] {
+            let result = try await ToolProcess.run(
+                ["list", "--provider", "course-dashboard", "--course", "1"], environment: base.merging(extra) { $1 })
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("COURSE_DASHBOARD_USER_ID"), "\(result.stderr)")
+            #expect(!result.stderr.contains("s3cret-value"))
         }
     }
 
@@ -77,9 +78,10 @@ struct ConfigurationTests {
         let result = try await ToolProcess.run(["demo"])
         #expect(result.status == 0, "\(result.stderr)")
         for name in ["frontcore", "meltingspot", "course-dashboard", "in-memory"] {
-            #expect(result.lines.contains { $0.hasPrefix(name + "\t") }, "\(name) missing from the demo")
+            #expect(result.lines.contains { $0.hasPrefix(name + " — ") }, "\(name) missing from the demo")
         }
-        #expect(result.lines.contains { $0.hasPrefix("provider\tinvited\trequested") })
+        #expect(result.lines.contains { $0.hasPrefix("status") && $0.contains("frontcore") })
+        #expect(result.lines.contains { $0.hasPrefix("total") })
     }
 
     @Test func providersListsTheCapabilityMatrix() async throws {
@@ -99,7 +101,7 @@ struct ConfigurationTests {
         #expect(lookups["in-memory"] == ["email", "externalID", "username"])
     }
 
-    @Test(arguments: ["providers", "list", "get", "update", "enroll", "unenroll", "export", "serve", "demo"])
+    @Test(arguments: ["providers", "courses", "list", "get", "update", "enroll", "unenroll", "export", "serve", "demo"])
     func everySubcommandsHelpShowsAnExample(_ subcommand: String) async throws {
         let result = try await ToolProcess.run([subcommand, "--help"])
         #expect(result.status == 0)

@@ -1,5 +1,5 @@
 import Foundation
-public import RosterCore
+import RosterCore
 import RosterHTTP
 import RosterSync
 import Testing

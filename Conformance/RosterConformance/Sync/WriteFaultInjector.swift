@@ -1,5 +1,5 @@
 import Foundation
-public import RosterCore
+import RosterCore
 public import RosterHTTP
 
 /// Crash and lost-answer injection on the writes (requests other than GET and HEAD) passing through a

@@ -77,3 +77,49 @@ public struct CourseDashboardConfiguration: Sendable, CustomStringConvertible, C
         return URL(string: text) ?? url
     }
 }
+
+extension CourseDashboardConfiguration {
+    /// The variable holding the community's host (required: every community has its own).
+    public static let baseURLVariable = "COURSE_DASHBOARD_BASE_URL"
+    /// The variable holding a fixed access token.
+    public static let tokenVariable = "COURSE_DASHBOARD_TOKEN"
+    /// The variable holding the community's JWT secret, to mint tokens from.
+    public static let jwtSecretVariable = "COURSE_DASHBOARD_JWT_SECRET"
+    /// The variable holding the user id minted tokens act as.
+    public static let userIDVariable = "COURSE_DASHBOARD_USER_ID"
+
+    /// A configuration from the environment, by the names the `roster` tool reads:
+    /// `COURSE_DASHBOARD_BASE_URL` (required), then `COURSE_DASHBOARD_TOKEN`, or else
+    /// `COURSE_DASHBOARD_JWT_SECRET` with `COURSE_DASHBOARD_USER_ID`, from which `signer` mints a
+    /// fresh token per request (`CourseDashboardTokenMinter`). Throws `invalidArgument` naming a
+    /// missing or malformed variable, or saying that a JWT secret needs a signer.
+    public static func fromEnvironment(
+        _ environment: [String: String] = ProcessInfo.processInfo.environment,
+        signer: (any CourseDashboardTokenSigner)? = nil
+    ) throws -> CourseDashboardConfiguration {
+        let provider = CourseDashboardDriver.providerID
+        guard let baseURL = try ConfigurationEnvironment.url(baseURLVariable, in: environment, provider: provider)
+        else {
+            throw RosterError(
+                .invalidArgument, "no base URL: set \(baseURLVariable) to the community's host", provider: provider)
+        }
+        if let token = ConfigurationEnvironment.value(tokenVariable, in: environment) {
+            return CourseDashboardConfiguration(baseURL: baseURL, token: token)
+        }
+        guard let secret = ConfigurationEnvironment.value(jwtSecretVariable, in: environment) else {
+            throw RosterError(
+                .invalidArgument,
+                "no credential: set \(tokenVariable) (or \(jwtSecretVariable) with \(userIDVariable))",
+                provider: provider)
+        }
+        guard let user = try ConfigurationEnvironment.integer(userIDVariable, in: environment, provider: provider) else {
+            throw RosterError(.invalidArgument, "\(jwtSecretVariable) needs \(userIDVariable): set it", provider: provider)
+        }
+        guard let signer else {
+            throw RosterError(
+                .invalidArgument, "\(jwtSecretVariable) is set but no token signer was given", provider: provider)
+        }
+        let minter = CourseDashboardTokenMinter(secret: secret, userID: user, signer: signer)
+        return CourseDashboardConfiguration(baseURL: baseURL, token: minter.credential)
+    }
+}

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The simulator's own state records, shaped after the vendor documentation (vendors.md §1.3–1.4),
+/// The simulator's own state records, shaped after the vendor documentation,
 /// not after the adapter's types. Times are instants; rendering writes them as Oslo-local ISO 8601.
 struct SimCustomer: Sendable {
     var id: Int

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Renders the simulator's state as the vendor's documented JSON (seed 000's participant shape with
-/// nested course, course date with venue, and user with addresses and customer; seed 004's legal bases).
+/// Renders the simulator's state as the vendor's documented JSON (the published participant shape with
+/// nested course, course date with venue, and user with addresses and customer; the published legal bases).
 struct SimulatorRendering {
     let time: SimulatorTime
 

@@ -57,3 +57,23 @@ public struct FrontcoreConfiguration: Sendable, CustomStringConvertible {
             + "booking: \(booking.map { "orders paid by \($0.paymentMethod)" } ?? "off"))"
     }
 }
+
+extension FrontcoreConfiguration {
+    /// The variable holding the API key (the `roster` tool reads the same).
+    public static let apiKeyVariable = "FRONTCORE_API_KEY"
+    /// The variable that may replace the base URL (a simulator on loopback, say).
+    public static let baseURLVariable = "FRONTCORE_BASE_URL"
+
+    /// A configuration from `FRONTCORE_API_KEY` (required) and `FRONTCORE_BASE_URL` (optional), with
+    /// the documented defaults for everything else. Throws `invalidArgument` naming a missing or
+    /// malformed variable.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws -> FrontcoreConfiguration
+    {
+        let provider = FrontcoreParticipantMapping.provider
+        return FrontcoreConfiguration(
+            apiKey: try ConfigurationEnvironment.required(apiKeyVariable, in: environment, provider: provider),
+            baseURL: try ConfigurationEnvironment.url(baseURLVariable, in: environment, provider: provider)
+                ?? defaultBaseURL)
+    }
+}

@@ -1,7 +1,7 @@
 public import Foundation
 public import RosterCore
 
-/// One privacy legal basis (consent record) from `GET /privacy/users/legalbases` (seed 004): which
+/// One privacy legal basis (consent record) from `GET /privacy/users/legalbases` (the published sample): which
 /// user agreed (or is processed) under which legal basis, for which purpose, through which source.
 /// Frontcore-specific: Roster's neutral model has no consents.
 public struct FrontcoreLegalBasis: Sendable, Hashable, Identifiable {

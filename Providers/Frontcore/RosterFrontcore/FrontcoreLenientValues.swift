@@ -2,7 +2,7 @@ import Foundation
 import RosterCore
 
 /// An integer Frontcore sends either as a JSON number (`6489`) or as text (`"6489"`, `"1"`): the same
-/// field changes type between endpoints (vendors.md §1.9 quirks 1–3).
+/// field changes type between endpoints (ids as numbers or text, `""` for absent, flags as 0/1 or booleans).
 public struct FrontcoreInt: Hashable, Sendable, Decodable, CustomStringConvertible {
     /// The value.
     public let value: Int
@@ -116,7 +116,7 @@ extension Optional where Wrapped == String {
 
 extension KeyedDecodingContainer {
     /// An optional Frontcore id or number: JSON null, a missing key or a blank string (`""`, which
-    /// Frontcore sends where it means null, vendors.md §1.9) read as absent; anything else must be an
+    /// Frontcore sends where it means null) read as absent; anything else must be an
     /// integer or digits. The synthesized decoders of Frontcore's wire types pick this overload.
     func decodeIfPresent(_ type: FrontcoreInt.Type, forKey key: Key) throws -> FrontcoreInt? {
         guard contains(key), try !decodeNil(forKey: key) else { return nil }

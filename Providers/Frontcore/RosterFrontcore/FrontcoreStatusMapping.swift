@@ -1,13 +1,13 @@
 public import RosterCore
 
-/// Frontcore's participant status ids and payment ids, both ways (design page, vendors.md §1.6).
+/// Frontcore's participant status ids and payment ids, both ways (the table in the provider README).
 /// Keys on the numeric id only: `status.title` is localized ("Påmeldt", "Overbooked").
 public enum FrontcoreStatusMapping {
     /// Every documented participant status id: 1 confirmed, 2 overbooked, 3 waiting list,
     /// 4 deregistered, 7 unconfirmed, 8 deregistered with fee.
     public static let documentedStatusIDs = [1, 2, 3, 4, 7, 8]
 
-    /// The canonical status of status id `id` with the `completed` flag, per the design page: 1 →
+    /// The canonical status of status id `id` with the `completed` flag, per the canonical mapping: 1 →
     /// enrolled, or completed when the flag is set; 7 → pending; 2 and 3 → waitlisted; 4 and 8 →
     /// cancelled; other → unknown. Only a confirmed booking can read completed: an unconfirmed or
     /// waiting-list booking keeps its booking state whatever the flag says.

@@ -2,7 +2,7 @@ import Foundation
 import RosterCore
 
 /// Rejects a trailing comma (`{"a": 1,}`), which Foundation's JSON parser quietly accepts but JSON
-/// forbids: the vendor's own PUT sample has one (vendors.md §1.9 quirk 9), and a body like that means
+/// forbids: the vendor's own PUT sample has one, and a body like that means
 /// a server-side template bug, so it fails as a `decoding` error naming the JSON path, line and column
 /// rather than being half-trusted. One tight pass over the bytes; the path is worked out only when a
 /// trailing comma is found.

@@ -1,7 +1,7 @@
 import Foundation
 public import RosterCore
 
-/// The participant records exactly as Frontcore's API v2 sends them (seed 000, 001; vendors.md §1.4),
+/// The participant records exactly as Frontcore's API v2 sends them (the published list and PUT samples, in the test Fixtures),
 /// decoded leniently: ids that arrive as text or numbers, `""` for absent, fields missing in some
 /// payloads. Timestamps stay text here; `FrontcoreTimestamps` parses them. Each neutral `Enrollment`
 /// carries its `FrontcoreParticipant` in `native`, for fields Roster does not model.

@@ -4,7 +4,7 @@ import RosterFrontcore
 import RosterHTTP
 import Testing
 
-/// The vendors.md §1.9 quirks not covered by the seed samples, each in one participant.
+/// The vendor's documented quirks not covered by the published samples, each in one participant.
 @Suite struct FrontcoreQuirkDecodingTests {
     private func decode(_ json: String) async throws -> Enrollment {
         let transport = RecordingTransport(body: Data(json.utf8))

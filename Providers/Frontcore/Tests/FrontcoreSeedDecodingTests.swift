@@ -4,7 +4,7 @@ import RosterFrontcore
 import RosterHTTP
 import Testing
 
-/// The vendor's published samples (seeds 000, 001, 004) decoded through the driver, as they are.
+/// The vendor's published samples (`Fixtures/frontcore-*.json`) decoded through the driver, as they are.
 @Suite struct FrontcoreSeedDecodingTests {
     @Test func seed000DecodesIntoTheNeutralModelWithExactValues() async throws {
         let transport = RecordingTransport(body: try Fixture.data("frontcore-participants-list"))

@@ -68,3 +68,23 @@ public struct MeltingspotConfiguration: Sendable, CustomStringConvertible {
             + "maxAttempts: \(retryPolicy.maxAttempts), bulkInviteChunkSize: \(bulkInviteChunkSize))"
     }
 }
+
+extension MeltingspotConfiguration {
+    /// The variable holding the Spot's secret key (the `roster` tool reads the same).
+    public static let secretKeyVariable = "MELTINGSPOT_API_KEY"
+    /// The variable that may replace the base URL (a simulator on loopback, say).
+    public static let baseURLVariable = "MELTINGSPOT_BASE_URL"
+
+    /// A configuration from `MELTINGSPOT_API_KEY` (required) and `MELTINGSPOT_BASE_URL` (optional),
+    /// with the documented defaults for everything else. Throws `invalidArgument` naming a missing or
+    /// malformed variable.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws -> MeltingspotConfiguration
+    {
+        let provider = MeltingspotEnrollmentMapping.provider
+        return MeltingspotConfiguration(
+            secretKey: try ConfigurationEnvironment.required(secretKeyVariable, in: environment, provider: provider),
+            baseURL: try ConfigurationEnvironment.url(baseURLVariable, in: environment, provider: provider)
+                ?? defaultBaseURL)
+    }
+}

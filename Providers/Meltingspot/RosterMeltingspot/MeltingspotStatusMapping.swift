@@ -1,6 +1,6 @@
 public import RosterCore
 
-/// Meltingspot's participant statuses and their canonical meaning (design page, vendors.md §4):
+/// Meltingspot's participant statuses and their canonical meaning (the table in the provider README):
 /// `Invited` → invited, `Started` → inProgress, `Completed` → completed, `Unenrolled` → cancelled.
 /// Meltingspot has no "enrolled but not started" state, so `enrolled`, `requested`, `pending` and
 /// `waitlisted` are never produced.

@@ -1,7 +1,7 @@
 public import Foundation
 import RosterCore
 
-/// A course participant exactly as Meltingspot sends it (seed 003), decoded leniently: ids as
+/// A course participant exactly as Meltingspot sends it (the published sample), decoded leniently: ids as
 /// opaque text, names that may be a string, null or `{}`, dates with or without milliseconds. Carried
 /// in `Enrollment.native`.
 public struct MeltingspotParticipant: Decodable, Hashable, Sendable {

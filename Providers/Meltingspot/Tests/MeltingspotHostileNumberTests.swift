@@ -11,7 +11,7 @@ import Testing
 /// path. Never a trap.
 @Suite struct MeltingspotHostileNumberTests {
     static func target() async throws -> FuzzTarget {
-        try await .meltingspot(participants: [("seed 003 participant", try TestSupport.seedParticipantJSON())])
+        try await .meltingspot(participants: [("published participant", try TestSupport.seedParticipantJSON())])
     }
 
     /// A page of one participant with `field` (a `"name": value` pair) added.

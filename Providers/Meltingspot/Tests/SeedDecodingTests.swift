@@ -4,7 +4,7 @@ import RosterHTTP
 import RosterMeltingspot
 import Testing
 
-/// The published participant example (seed 003) and the lenient readings around it.
+/// The published participant example (`Fixtures/meltingspot-course-participant.json`) and the lenient readings around it.
 @Suite struct SeedDecodingTests {
     let seedInstant = Date(timeIntervalSince1970: 1_746_351_720)  // 2025-05-04T09:42:00Z
 

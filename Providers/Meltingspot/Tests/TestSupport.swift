@@ -48,7 +48,7 @@ enum TestSupport {
         HTTPResponse(status: status, headers: ["Content-Type": "application/json"], body: Data(text.utf8))
     }
 
-    /// The published seed 003 example, from the test bundle.
+    /// The published participant example, from the test bundle.
     static func seedParticipantJSON() throws -> Data {
         let url = try #require(
             Bundle.module.url(

@@ -3,7 +3,7 @@
 /// holds a credential: request paths are stored without their query, and vendor bodies pass through
 /// the credential redactor before they get here.
 public struct RosterError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The portable error codes of the design page.
+    /// The portable error codes, the same for every provider.
     public enum Code: String, Hashable, Sendable, Codable, CaseIterable {
         /// The credential is missing, wrong or expired.
         case unauthenticated

@@ -48,6 +48,36 @@ public final class AtomicFileWriter: @unchecked Sendable {
         self.destination = destination
     }
 
+    /// Goes on with the temporary file `temporaryPath` that an earlier writer for `destination` kept
+    /// (`abandon(keepingTemporaryFile: true)`, or a process that was killed): its first
+    /// `keepingBytes` bytes stay, anything after them is cut off, and `commit` replaces the
+    /// destination as usual. The temporary file must lie in the destination's folder and carry the
+    /// name this type gives (`<name>.<hex>.partial`); anything else is refused with
+    /// `unsuitableDestination`, so a tampered record cannot aim the truncation at another file.
+    public init(resuming temporaryPath: String, destination: String, keepingBytes: Int64) throws {
+        try Self.checkDestination(destination)
+        let url = URL(fileURLWithPath: destination)
+        let partial = URL(fileURLWithPath: temporaryPath)
+        let name = partial.lastPathComponent
+        let middle = name.dropFirst(url.lastPathComponent.count + 1).dropLast(".partial".count)
+        guard partial.deletingLastPathComponent().standardizedFileURL.path
+            == url.deletingLastPathComponent().standardizedFileURL.path,
+            name.hasPrefix(url.lastPathComponent + "."), name.hasSuffix(".partial"), !middle.isEmpty,
+            middle.allSatisfy(\.isHexDigit)
+        else {
+            throw FileWriteError(
+                .unsuitableDestination, operation: "resume", path: temporaryPath,
+                reason: "it is not a partial file of \(destination)")
+        }
+        file = try CheckedFile.openTruncating(atPath: temporaryPath, keepingBytes: keepingBytes)
+        self.temporaryPath = temporaryPath
+        self.destination = destination
+    }
+
+    /// Forces the bytes written so far onto the storage device, so a length recorded after this call
+    /// is on disk even after a power cut.
+    public func synchronize() throws { try file.synchronize() }
+
     /// Throws `unsuitableDestination` when `path` exists as anything but a regular file or a symbolic
     /// link. A symbolic link is inspected as a link (`lstat`), never followed.
     public static func checkDestination(_ path: String) throws {
@@ -75,7 +105,7 @@ public final class AtomicFileWriter: @unchecked Sendable {
             reason: "it is \(kind); give the path of a regular file (or - for standard output)")
     }
 
-    /// Bytes written so far.
+    /// Bytes in the temporary file so far (a resumed writer counts the bytes it kept).
     public var bytesWritten: Int64 { file.bytesWritten }
 
     /// Appends all of `bytes` to the temporary file, or throws.

@@ -49,6 +49,35 @@ public final class CheckedFile: @unchecked Sendable {
         return CheckedFile(descriptor: descriptor, path: path, owned: true)
     }
 
+    /// Opens the existing regular file at `path` to go on writing it after its first `keepingBytes`
+    /// bytes: anything after them (bytes written after the caller last recorded a consistent length)
+    /// is cut off, and writes append from there. A symbolic link, anything but a regular file, or a
+    /// file shorter than `keepingBytes` is refused. `bytesWritten` starts at `keepingBytes`.
+    public static func openTruncating(atPath path: String, keepingBytes: Int64) throws -> CheckedFile {
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileWriteError.system(.open, "open", path) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            let error = FileWriteError.system(.open, "inspect", path)
+            _ = systemClose(descriptor)
+            throw error
+        }
+        guard info.st_mode & S_IFMT == S_IFREG, Int64(info.st_size) >= keepingBytes, keepingBytes >= 0 else {
+            _ = systemClose(descriptor)
+            throw FileWriteError(
+                .open, operation: "resume", path: path,
+                reason: "it is not a regular file of at least \(keepingBytes) bytes")
+        }
+        guard ftruncate(descriptor, off_t(keepingBytes)) == 0 else {
+            let error = FileWriteError.system(.write, "truncate", path)
+            _ = systemClose(descriptor)
+            throw error
+        }
+        let file = CheckedFile(descriptor: descriptor, path: path, owned: true)
+        file.written = keepingBytes
+        return file
+    }
+
     /// Writes to a descriptor the caller keeps owning (standard output, standard error): `close`
     /// leaves it open. `name` is used in errors.
     public static func borrowing(descriptor: Int32, name: String) -> CheckedFile {

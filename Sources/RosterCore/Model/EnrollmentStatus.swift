@@ -1,7 +1,7 @@
 import Foundation
 
-/// The canonical lifecycle state of an enrollment, the same for every vendor (see the design page's
-/// mapping table). Progress (`completionRate`) and outcome (`passed`) are separate fields.
+/// The canonical lifecycle state of an enrollment, the same for every vendor (see the documentation
+/// article "Status and role mapping"). Progress (`completionRate`) and outcome (`passed`) are separate fields.
 public enum EnrollmentStatus: CanonicalVocabulary {
     /// Offered a place; has not accepted.
     case invited

@@ -2,8 +2,8 @@ public import Foundation
 
 /// A valid gzip member that expands to many zero bytes: what a hostile vendor sends with
 /// `Content-Encoding: gzip` to make a client that trusts the small compressed size decompress
-/// gigabytes. For tests and benchmarks of the body cap. Deflate with the fixed Huffman code (RFC
-/// 1951 §3.2.6): one literal zero, then matches of 258 bytes at distance 1, 13 bits each, so the
+/// gigabytes. For tests and benchmarks of the body cap. Deflate with the fixed Huffman code
+/// (RFC 1951 §3.2.6): one literal zero, then matches of 258 bytes at distance 1, 13 bits each, so the
 /// member is about 1/159 of the expanded size; the trailer's CRC-32 and length are correct.
 public enum GzipBomb {
     /// A gzip member that decompresses to `expandedBytes` zero bytes (at least 1).

@@ -79,7 +79,12 @@ final class ResponseCollector: @unchecked Sendable {
         self.task = task
     }
 
-    private var display: String { "\(request.method.rawValue) \(request.pathForDisplay)" }
+    /// The host (and port) the request went to: the error's own fields already carry the method
+    /// and path, so the reason names where it failed and why, once.
+    private var display: String {
+        let host = request.url.host ?? "the vendor"
+        return request.url.port.map { "\(host):\($0)" } ?? host
+    }
 
     /// Starts the task, resuming `continuation` when it ends; at once with `CancellationError` when
     /// the request was cancelled before it started.
@@ -158,7 +163,7 @@ final class ResponseCollector: @unchecked Sendable {
                 finish(
                     .failure(
                         UnansweredRequest.error(
-                            for: request, delivery: .maybeSent, reason: "no HTTP response for \(display)")),
+                            for: request, delivery: .maybeSent, reason: "no HTTP response from \(display)")),
                     cancelTask: false)
             }
             return
@@ -169,7 +174,7 @@ final class ResponseCollector: @unchecked Sendable {
             return
         }
         let answered = lock.withLock { self.response?.statusCode }
-        var reason = "network failure for \(display): \(Self.describe(code))"
+        var reason = "could not reach \(display): \(Self.describe(code))"
         if let answered { reason += " after the vendor began answering HTTP \(answered)" }
         let delivery: RosterError.Delivery = Self.neverSent.contains(code) ? .notSent : .maybeSent
         finish(.failure(UnansweredRequest.error(for: request, delivery: delivery, reason: reason)), cancelTask: false)
@@ -183,7 +188,7 @@ final class ResponseCollector: @unchecked Sendable {
             .failure(
                 UnansweredRequest.error(
                     for: request, delivery: .maybeSent,
-                    reason: "no complete response within \(seconds) s for \(display)")))
+                    reason: "no complete response from \(display) within \(seconds) s")))
     }
 
     /// Resumes the caller once, frees the body on failure, and stops the task when it still runs.

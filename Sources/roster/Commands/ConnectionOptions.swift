@@ -84,6 +84,14 @@ struct ConnectionOptions: ParsableArguments {
             }
             return url
         }
+        #if canImport(FoundationNetworking)
+        if text.contains("://[") {
+            throw ToolFailure(
+                .usage,
+                "\(kit.name): the base URL \"\(text)\" has a bracketed IPv6 host, which URLSession on Linux cannot reach",
+                hint: "use 127.0.0.1 for loopback, e.g. \(text.replacingOccurrences(of: "[::1]", with: "127.0.0.1"))")
+        }
+        #endif
         guard let url = URL(string: text), url.host != nil else {
             throw ToolFailure(.usage, "\(kit.name): the base URL \"\(text)\" is not an absolute URL")
         }
@@ -115,6 +123,7 @@ extension UpdateCommand: ProviderCommand {}
 extension EnrollCommand: ProviderCommand {}
 extension UnenrollCommand: ProviderCommand {}
 extension ExportCommand: ProviderCommand {}
+extension CoursesCommand: ProviderCommand {}
 
 /// Writes each request's log line to stderr, for `--verbose`. The lines carry no secret (the HTTP
 /// layer redacts them) and are flattened for the terminal (`TerminalText`): a vendor's next link or
@@ -133,6 +142,7 @@ enum EnvironmentSecrets {
     /// The variables that hold secrets.
     static let variables = [
         "FRONTCORE_API_KEY", "MELTINGSPOT_API_KEY", "COURSE_DASHBOARD_TOKEN", "COURSE_DASHBOARD_JWT_SECRET",
+        "IN_MEMORY_TOKEN",
     ]
 
     /// Tokens the tool minted during this run (Course Dashboard JWTs).

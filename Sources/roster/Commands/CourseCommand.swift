@@ -8,9 +8,11 @@ struct CourseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "course", abstract: "Show one course (and, on frontcore, its course dates).",
         discussion: """
-            Prints one JSON object: provider, id, title, reference, vendorStatus, privacy, createdAt,
-            updatedAt (absent values omitted), and with --dates a "sessions" array. frontcore and
-            course-dashboard can read one course; meltingspot documents no such endpoint (exit 2).
+            Prints one JSON object with the fields of `roster courses` (provider,
+            id, title, status, reference, privacy, createdAt, updatedAt; absent
+            values omitted), and with --dates a "sessions" array. frontcore and
+            course-dashboard can read one course; meltingspot documents no such
+            endpoint (exit 2).
             Examples:
               roster course --provider course-dashboard 101
               roster course --provider frontcore --dates 22353
@@ -38,14 +40,14 @@ struct CourseCommand: AsyncParsableCommand {
             }
         }
         let course = try await roster.course(id)
-        var fields = CourseRecord.fields(course, provider: roster.provider)
+        var fields = CourseRecord(provider: roster.provider, course: course, members: nil).fields
         if let frontcore {
             var sessions: [JSONValue] = []
             for try await session in frontcore.courseDates(of: id) {
                 guard sessions.count < Self.maxDates else {
                     throw ToolFailure(.unavailable, "course \(id) has more than \(Self.maxDates) course dates")
                 }
-                sessions.append(CourseRecord.session(session))
+                sessions.append(SessionRecord.value(session))
             }
             fields.append((key: "sessions", value: .array(sessions)))
         }
@@ -57,24 +59,11 @@ struct CourseCommand: AsyncParsableCommand {
 
 extension CourseCommand: ProviderCommand {}
 
-/// A course and its sessions as the tool prints them: lowerCamelCase keys, absent values left out,
-/// instants in UTC with `Z`, days as `YYYY-MM-DD`.
-enum CourseRecord {
-    static func fields(_ course: Course, provider: ProviderID) -> [(key: String, value: JSONValue)] {
-        var fields: [(key: String, value: JSONValue)] = [
-            (key: "provider", value: .text(provider.rawValue)), (key: "id", value: .text(course.id.rawValue)),
-        ]
-        for (key, text) in [
-            ("title", course.title), ("reference", course.reference), ("vendorStatus", course.vendorStatus),
-            ("privacy", course.privacy), ("createdAt", course.createdAt.map(ISO8601Instant.format)),
-            ("updatedAt", course.updatedAt.map(ISO8601Instant.format)),
-        ] {
-            if let value = JSONValue.text(present: text) { fields.append((key: key, value: value)) }
-        }
-        return fields
-    }
-
-    static func session(_ session: CourseSession) -> JSONValue {
+/// A course's session as the tool prints it: lowerCamelCase keys, absent values left out, days as
+/// `YYYY-MM-DD`, times as `HH:MM`.
+enum SessionRecord {
+    /// The JSON object of `session`.
+    static func value(_ session: CourseSession) -> JSONValue {
         var fields: [(key: String, value: JSONValue)] = [(key: "id", value: .text(session.id.rawValue))]
         for (key, text) in [
             ("title", session.title), ("startDate", session.startDate?.description),

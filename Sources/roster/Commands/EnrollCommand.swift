@@ -9,26 +9,35 @@ import RosterCore
 struct EnrollCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "enroll", abstract: "Enroll people (by user id, e-mail, external id or username) in a course.",
+        usage: "roster enroll --provider <p> --course <c> [<options>] [<learners> ...]",
         discussion: """
-            Prints one JSON line per person (result: created, alreadyEnrolled, dryRun, failed, or unknown
-            when the write was sent but no answer came: check with `roster get` before running it again).
-            People named by --email, --external-id or --username are looked up on the provider first
-            (frontcore: by any of the three; meltingspot: by e-mail; course-dashboard: by username or
-            external id). Someone two people match fails with the reason (enroll them by id instead);
-            someone nobody matches fails too, except on meltingspot, which creates a person given by
-            e-mail before enrolling them. With --dry-run that creation is only printed, as wouldSend.
-            frontcore enrolls only by booking a course date (POST /booking), and only with --allow-booking:
-            EACH BOOKING CREATES AN ORDER in the Frontcore account and, paid by invoice, MAY SEND THE
-            PERSON AN INVOICE. A booking is sent once and never repeated (no answer is result unknown:
-            list the course date before booking again). Give the course date with --course-date and the
-            person by user id, by --email (found among the account's participants), or, for someone
-            new, by one --email with --first-name and --last-name. Try it with --dry-run first.
+            Prints one JSON line per person (result: created, alreadyEnrolled,
+            dryRun, failed, or unknown when the write was sent but no answer came:
+            check with `roster get` before running it again). People named by
+            --email, --external-id or --username are looked up first (frontcore:
+            any of the three; meltingspot: e-mail; course-dashboard: username or
+            external id). Two matches fail with the reason (enroll by id instead);
+            no match fails too, except an e-mail on meltingspot, which creates
+            the person first (with --dry-run only printed, as wouldSend).
+            frontcore enrolls only by booking a course date (POST /booking), and
+            only with --allow-booking: EACH BOOKING CREATES AN ORDER in the
+            Frontcore account and, paid by invoice, MAY SEND THE PERSON AN
+            INVOICE. A booking is sent once and never repeated (no answer is
+            result unknown: list the course date before booking again). Give the
+            course date with --course-date and the person by user id, by --email
+            (found among the account's participants), or, for someone new, by
+            one --email with --first-name and --last-name. Try --dry-run first.
             Examples:
-              roster enroll --provider course-dashboard --course 101 --dry-run 1042 1043
-              roster enroll --provider frontcore --course 22353 --course-date 12746584 --allow-booking \\
-                  --email kari.nordmann@eksempel.no --first-name Kari --last-name Nordmann
-              roster enroll --provider course-dashboard --course 102 --username andrea_ferrara --external-id 101042
-              roster enroll --provider meltingspot --course 077ca353-93f8-4e60-a3b4-000b7028473e --dry-run \\
+              roster enroll --provider course-dashboard --course 101 --dry-run \\
+                  1042 1043
+              roster enroll --provider frontcore --course 22353 \\
+                  --course-date 12746584 --allow-booking \\
+                  --email kari.nordmann@eksempel.no \\
+                  --first-name Kari --last-name Nordmann
+              roster enroll --provider course-dashboard --course 102 \\
+                  --username andrea_ferrara --external-id 101042
+              roster enroll --provider meltingspot --dry-run \\
+                  --course 077ca353-93f8-4e60-a3b4-000b7028473e \\
                   --email zoe.rousseau.1@courriel.fr,nouvelle.recrue@exemple.fr
             """)
 

@@ -7,9 +7,11 @@ struct ListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List enrollments, one canonical record each.",
         discussion: """
-            Example:
-              export FRONTCORE_API_KEY=…
-              roster list --provider frontcore --course 12 --status enrolled,completed --format jsonl
+            On a terminal the table prints as rows arrive. Examples (against
+            `roster serve --vendor all --port 8700 --records 40 --courses 3 --seed 1`):
+              roster list --provider frontcore --course 22353 \\
+                  --status enrolled,completed --format jsonl
+              roster list --provider meltingspot --email zoe.rousseau.1@courriel.fr
             """)
 
     @OptionGroup var connection: ConnectionOptions
@@ -22,12 +24,13 @@ struct ListCommand: AsyncParsableCommand {
     var format: OutputFormat = .table
 
     func run() async throws {
-        let roster = try connection.roster()
+        let roster = try filters.applyingConcurrency(to: try connection.roster())
         let query = try filters.query()
         let writer = try RecordWriter(format: format, output: .standardOutput, includeRaw: raw)
         let listing = roster.enrollments(query)
+        let titles = CourseTitles(roster: roster)
         do {
-            for try await enrollment in listing { try writer.write(enrollment) }
+            for try await enrollment in listing { try writer.write(try await titles.fill(enrollment)) }
         } catch let error as FileWriteError {
             TextOutput.standardOutput.discard()
             throw error

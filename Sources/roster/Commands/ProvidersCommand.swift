@@ -2,20 +2,24 @@
 import ArgumentParser
 import RosterCore
 
+/// The values `--format` takes where only a table or one JSON document makes sense.
+enum TableOrJSON: String, CaseIterable, ExpressibleByArgument {
+    case table, json
+}
+
 /// `roster providers`: what every provider can do, read from its driver's declared capabilities.
 struct ProvidersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "providers", abstract: "Show every provider's capabilities: operations, filters, paging, limits.",
+        commandName: "providers", abstract: "Show what every provider can do: operations, filters, paging.",
         discussion: """
             Example:
               roster providers --format json
             """)
 
     @Option(help: "table | json")
-    var format: OutputFormat = .table
+    var format: TableOrJSON = .table
 
     func run() async throws {
-        guard format == .table || format == .json else { throw ToolFailure(.usage, "providers prints table or json") }
         let rows = try ProviderCatalog.all.map { kit in (kit, try ProviderCatalog.capabilities(of: kit)) }
         if format == .json {
             try TextOutput.standardOutput.write(JSONValue.array(rows.map { Self.json($0.0, $0.1) }).compact + "\n")

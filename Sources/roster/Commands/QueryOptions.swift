@@ -12,19 +12,31 @@ struct QueryOptions: ParsableArguments {
     @Option(help: "Only this session (course date).")
     var session: String?
 
-    @Option(
-        help:
-            "Only these statuses, comma-separated: invited,requested,pending,enrolled,waitlisted,inProgress,completed,cancelled."
-    )
+    @Option(help: "Only this learner (the provider's user id).")
+    var learner: String?
+
+    @Option(help: "Only these e-mail addresses (repeat, or a comma list).")
+    var email: [String] = []
+
+    @Option(help: "Only these statuses, a comma list (see `roster providers`).")
     var status: String?
 
-    @Option(help: "Only these roles, comma-separated: learner,manager,owner.")
+    @Option(help: "Only these roles, a comma list: learner,manager,owner.")
     var role: String?
 
-    @Option(help: "Only records updated at or after this ISO 8601 instant (e.g. 2025-01-31T00:00:00Z).")
+    @Option(help: "Only records created at or after this instant (ISO 8601).")
+    var createdSince: String?
+
+    @Option(help: "Only records created at or before this instant.")
+    var createdBefore: String?
+
+    @Option(help: "Only records updated at or after this instant.")
     var updatedSince: String?
 
-    @Option(help: "Only learners whose name, username or e-mail contains this text.")
+    @Option(help: "Only records updated at or before this instant.")
+    var updatedBefore: String?
+
+    @Option(help: "Only learners whose name, username or e-mail holds this text.")
     var search: String?
 
     @Option(
@@ -49,26 +61,53 @@ struct QueryOptions: ParsableArguments {
     @Option(help: "Records per request (within the provider's limit).")
     var pageSize: Int?
 
+    @Option(help: "Pages fetched ahead of the output, 1...64 (1: one page at a time; default 4).")
+    var pagesInFlight: Int = ListingPolicy.defaultPagesInFlight
+
+    @Option(help: "Courses walked at once when listing every course, 1...64 (default 4).")
+    var coursesInFlight: Int = ListingPolicy.defaultCoursesInFlight
+
+    /// `roster` with the concurrency these options ask for, or a usage failure for a value out of range.
+    func applyingConcurrency<Driver>(to roster: Roster<Driver>) throws -> Roster<Driver> {
+        for (flag, value) in [("--pages-in-flight", pagesInFlight), ("--courses-in-flight", coursesInFlight)]
+        where !(1...64).contains(value) {
+            throw ToolFailure(.usage, "\(flag) must be within 1...64, not \(value)")
+        }
+        var policy = roster.listingPolicy
+        policy.pagesInFlight = pagesInFlight
+        policy.coursesInFlight = coursesInFlight
+        return roster.with(listingPolicy: policy)
+    }
+
     /// The query, or a usage failure naming the bad value.
     func query() throws -> EnrollmentQuery {
         var query = EnrollmentQuery(
             course: try IDArgument.checked(course, "--course").map(CourseID.init),
-            session: try IDArgument.checked(session, "--session").map(SessionID.init), search: search,
+            session: try IDArgument.checked(session, "--session").map(SessionID.init),
+            learner: try IDArgument.checked(learner, "--learner").map(LearnerID.init), search: search,
             pageSize: pageSize)
         query.statuses = Set(try Self.list(status).map(Self.status))
         query.firstNames = Set(firstNames)
         query.lastNames = Set(lastNames)
         query.order = try orderBy.map(Self.order)
         query.roles = Set(try Self.list(role).map(Self.role))
-        if let text = updatedSince {
-            guard let instant = try? Date(text, strategy: Date.ISO8601FormatStyle()) else {
-                throw ToolFailure(
-                    .usage, "--updated-since \"\(text)\" is not an ISO 8601 instant",
-                    hint: "write it like 2025-01-31T00:00:00Z")
-            }
-            query.updatedSince = instant
-        }
+        query.emails = Set(email.flatMap { Self.list($0) })
+        query.createdSince = try Self.instant(createdSince, "--created-since")
+        query.createdBefore = try Self.instant(createdBefore, "--created-before")
+        query.updatedSince = try Self.instant(updatedSince, "--updated-since")
+        query.updatedBefore = try Self.instant(updatedBefore, "--updated-before")
         return query
+    }
+
+    /// The instant `text` of `option`, or a usage failure showing the form to write.
+    static func instant(_ text: String?, _ option: String) throws -> Date? {
+        guard let text else { return nil }
+        guard let instant = ISO8601Instant.parse(text) else {
+            throw ToolFailure(
+                .usage, "\(option) \"\(text)\" is not an ISO 8601 instant",
+                hint: "write it like 2025-01-31T00:00:00Z")
+        }
+        return instant
     }
 
     /// The canonical status `name`, or a usage failure listing the names.

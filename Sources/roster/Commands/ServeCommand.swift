@@ -12,15 +12,16 @@ import ServiceLifecycle
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve", abstract: "Serve the vendor simulators over HTTP on 127.0.0.1.",
+        usage: "roster serve [<options>]",
         discussion: """
-            Prints `export NAME=value` lines (base URL and a credential per vendor) on stdout.
-            Example:
+            Prints `export NAME=value` lines (base URL and a credential per
+            vendor) on stdout. Example:
               roster serve --vendor all --port 8700 --faults throttle=0.2,retry-after=0
               # in another shell, paste the export lines, then:
               roster list --provider frontcore --format jsonl
             """)
 
-    @Option(help: "frontcore | meltingspot | course-dashboard | all")
+    @Option(help: "all | frontcore | meltingspot | course-dashboard | in-memory")
     var vendor: String = "all"
 
     @Option(help: "The first vendor's port; the others follow. 0 picks free ports.")
@@ -43,12 +44,22 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(
         help: """
-            Plant N people known to every vendor (same e-mail, username and external id), for trying             `roster sync`.
+            Plant N people known to every vendor (same e-mail, username and \
+            external id), for trying `roster sync`.
             """)
     var peopleInCommon: Int = 0
 
+    @Flag(
+        help: """
+            Course Dashboard also takes HS256 JWTs signed with a secret: prints \
+            COURSE_DASHBOARD_JWT_SECRET and COURSE_DASHBOARD_USER_ID instead of a \
+            token (the secret is COURSE_DASHBOARD_JWT_SECRET's value when set).
+            """)
+    var jwtSecret = false
+
     func run() async throws {
         let kits = try selectedKits()
+        let secret = jwtSecret ? Self.jwtSecretValue() : nil
         guard (0...65_535).contains(port), port == 0 || port + kits.count - 1 <= 65_535 else {
             throw ToolFailure(.usage, "--port must be within 0...65535")
         }
@@ -70,8 +81,12 @@ struct ServeCommand: AsyncParsableCommand {
                 seed: seed, recordsPerCourse: records, courses: courses, faults: kitPlan,
                 peopleInCommon: PersonInCommon.first(peopleInCommon))
             guard let simulator = kit.makeSimulator?(settings) else { continue }
+            var gate: JWTGate?
+            if let secret, let users = simulator.jwtUsers { gate = JWTGate(secret: secret, issue: users.issue) }
             applications.append(
-                application(for: simulator, kit: kit, port: port == 0 ? 0 : port + index, started: started))
+                application(
+                    for: simulator, kit: kit, port: port == 0 ? 0 : port + index, started: started, gate: gate,
+                    secret: gate == nil ? nil : secret))
         }
         var first = applications.removeFirst()
         first.addServices(applications.map { $0 as any Service })
@@ -91,18 +106,33 @@ struct ServeCommand: AsyncParsableCommand {
         guard let kit = ProviderCatalog.kit(named: vendor), kit.makeSimulator != nil else {
             throw ToolFailure(
                 .usage, "no simulator named \"\(vendor)\"",
-                hint: "use all or one of: \(ProviderCatalog.vendors.map(\.name).joined(separator: ", "))")
+                hint: "use all or one of: \(ProviderCatalog.servable.map(\.name).joined(separator: ", "))")
         }
         return [kit]
     }
 
+    /// The secret served JWTs must be signed with: COURSE_DASHBOARD_JWT_SECRET's value, or a fresh
+    /// random one (printed in the export lines; it is the simulator's, not a real community's).
+    static func jwtSecretValue(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let given = environment["COURSE_DASHBOARD_JWT_SECRET"], !given.isEmpty { return given }
+        return "sim-jwt-" + (0..<4).map { _ in String(UInt64.random(in: 0...UInt64.max), radix: 16) }.joined()
+    }
+
     /// One HTTP server for `simulator`; prints its export lines once it listens.
     func application(
-        for simulator: ServedSimulator, kit: ProviderKit, port: Int, started: StartCounter
+        for simulator: ServedSimulator, kit: ProviderKit, port: Int, started: StartCounter, gate: JWTGate?,
+        secret: String?
     ) -> Application<SimulatorResponder> {
         let bound = BoundPort()
+        let credentialLines =
+            if let secret, let user = simulator.jwtUsers?.serviceUser {
+                "export COURSE_DASHBOARD_JWT_SECRET=\(secret)\nexport COURSE_DASHBOARD_USER_ID=\(user)"
+            } else {
+                "export \(simulator.credentialVariable)=\(simulator.credential)"
+            }
         return Application(
-            responder: SimulatorResponder(simulator: simulator, fallbackAuthority: { "127.0.0.1:\(bound.value)" }),
+            responder: SimulatorResponder(
+                simulator: simulator, gate: gate, fallbackAuthority: { "127.0.0.1:\(bound.value)" }),
             configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: port)),
             onServerRunning: { channel in
                 let actual = channel.localAddress?.port ?? port
@@ -111,7 +141,7 @@ struct ServeCommand: AsyncParsableCommand {
                     """
                     # \(kit.name): \(kit.title) simulator
                     export \(kit.baseURLVariable ?? "BASE_URL")=http://127.0.0.1:\(actual)\(simulator.pathPrefix)
-                    export \(simulator.credentialVariable)=\(simulator.credential)
+                    \(credentialLines)
                     """)
                 if started.markStarted() {
                     TextOutput.standardOutput.line("# serving on 127.0.0.1; Ctrl-C stops")

@@ -7,10 +7,12 @@ import RosterCore
 struct UnenrollCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unenroll", abstract: "Remove enrollments (by enrollment id) where the provider supports it.",
+        usage: "roster unenroll --provider <p> [<options>] <ids> ...",
         discussion: """
-            Prints one JSON line per enrollment (result: removed, dryRun, failed, or unknown when no answer
-            came to the write). Example:
-              roster unenroll --provider course-dashboard --course 101 --dry-run 101:1005
+            Prints one JSON line per enrollment (result: removed, dryRun, failed,
+            or unknown when no answer came to the write). Example:
+              roster unenroll --provider course-dashboard --course 101 --dry-run \\
+                  101:1005
             """)
 
     @OptionGroup var connection: ConnectionOptions

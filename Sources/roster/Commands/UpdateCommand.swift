@@ -7,8 +7,10 @@ struct UpdateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "update", abstract: "Change one enrollment's status, completion, outcome, payment or properties.",
         discussion: """
-            A status the vendor cannot express fails with exit 2 before anything is sent. Example:
-              roster update --provider frontcore 4711 --status cancelled --property badge=42
+            A status the vendor cannot express fails with exit 2 before anything
+            is sent. Example:
+              roster update --provider frontcore 100000 --status cancelled \\
+                  --property badge=42
             """)
 
     @OptionGroup var connection: ConnectionOptions

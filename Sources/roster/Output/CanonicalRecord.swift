@@ -2,7 +2,7 @@
 import Foundation
 import RosterCore
 
-/// The design page's canonical export record of one enrollment, as an ordered list of fields: the one
+/// The canonical export record (README "Output formats") of one enrollment, as an ordered list of fields: the one
 /// source that JSON Lines, JSON, CSV and the table are all rendered from, so the formats never disagree.
 /// Absent values (nil, or an empty string a vendor sent for "none") are left out, never written as "".
 struct CanonicalRecord: Equatable {
@@ -21,7 +21,7 @@ struct CanonicalRecord: Equatable {
         "provider", "id", "courseId", "courseTitle", "sessionId", "status", "role", "vendorStatus",
         "learnerId", "learnerEmail", "learnerFirstName", "learnerLastName", "learnerDisplayName", "learnerUsername",
         "learnerExternalID", "completionRate", "passed", "paid", "enrolledAt", "startedAt", "completedAt",
-        "cancelledAt", "lastActivityAt", "updatedAt",
+        "cancelledAt", "lastActivityAt", "createdAt", "updatedAt", "customProperties",
     ]
 
     /// Builds the record of `enrollment`.
@@ -54,13 +54,21 @@ struct CanonicalRecord: Equatable {
         for (key, instant) in [
             ("enrolledAt", times.enrolledAt), ("startedAt", times.startedAt), ("completedAt", times.completedAt),
             ("cancelledAt", times.cancelledAt), ("lastActivityAt", times.lastActivityAt),
-            ("updatedAt", times.updatedAt),
+            ("createdAt", times.createdAt), ("updatedAt", times.updatedAt),
         ] {
             add(key, instant.map { .text(Self.instant($0)) })
         }
         // Undocumented vendor shape (Frontcore attendance): written as the vendor sent it.
         add("attendance", enrollment.attendance.map { .vendor($0.description) })
+        add("customProperties", Self.properties(enrollment.customProperties))
         self.fields = fields.map { (key: $0.0, value: $0.1) }
+    }
+
+    /// A vendor's custom properties as one object, keys sorted so the same record always prints the
+    /// same bytes; a property set to null stays an explicit null. Nil or empty: absent.
+    static func properties(_ properties: [String: String?]?) -> JSONValue? {
+        guard let properties, !properties.isEmpty else { return nil }
+        return .object(properties.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value.map { .text($0) } ?? .null) })
     }
 
     /// The value of `key` (a nested learner key as `learnerId`, `learnerEmail`, `learnerExternalID`, …),

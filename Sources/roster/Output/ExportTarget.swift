@@ -22,6 +22,24 @@ final class ExportTarget: @unchecked Sendable {
         return ExportTarget(output: TextOutput(sink: { try file.write($0) }), file: file)
     }
 
+    /// The file `argument` names, going on from the `bytes` first bytes of the partial file an
+    /// interrupted export kept (see `AtomicFileWriter.init(resuming:destination:keepingBytes:)`).
+    static func resume(_ argument: String, partialFile: String, bytes: Int64) throws -> ExportTarget {
+        let file = try AtomicFileWriter(resuming: partialFile, destination: argument, keepingBytes: bytes)
+        return ExportTarget(output: TextOutput(sink: { try file.write($0) }), file: file)
+    }
+
+    /// The partial file's path (nil for standard output).
+    var partialPath: String? { file?.temporaryPath }
+
+    /// Writes out what is buffered and syncs it to the device; returns the bytes the partial file
+    /// now holds (0 for standard output).
+    func synchronize() throws -> Int64 {
+        try output.flush()
+        try file?.synchronize()
+        return file?.bytesWritten ?? 0
+    }
+
     /// True for `-`.
     var isStandardOutput: Bool { file == nil }
 

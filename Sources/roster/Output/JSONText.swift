@@ -12,6 +12,8 @@ enum JSONValue: Equatable, Sendable {
     /// JSON already serialized (a vendor's raw record), written as its bytes: the caller guarantees
     /// it is one compact JSON value with the same escaping rules as `quote`.
     case verbatim([UInt8])
+    /// An explicit null (a vendor's custom property set to null), never used for an absent field.
+    case null
 
     /// `.text(value)`, or nil when `value` is nil or empty: absent is omitted, never "".
     static func text(present value: String?) -> JSONValue? {
@@ -28,6 +30,7 @@ enum JSONValue: Equatable, Sendable {
         case (.object(let a), .object(let b)): a.elementsEqual(b) { $0.key == $1.key && $0.value == $1.value }
         case (.vendor(let a), .vendor(let b)): a == b
         case (.verbatim(let a), .verbatim(let b)): a == b
+        case (.null, .null): true
         default: false
         }
     }
@@ -47,6 +50,7 @@ enum JSONValue: Equatable, Sendable {
         case .bool(let flag): flag ? "true" : "false"
         case .object, .array, .verbatim: compact
         case .vendor(let json): json
+        case .null: ""
         }
     }
 
@@ -58,6 +62,7 @@ enum JSONValue: Equatable, Sendable {
         case .bool(let flag): out.append(contentsOf: flag ? Self.trueBytes : Self.falseBytes)
         case .verbatim(let bytes): out.append(contentsOf: bytes)
         case .vendor(let json): out.append(contentsOf: json.utf8)
+        case .null: out.append(contentsOf: Self.nullBytes)
         case .array(let items):
             out.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
@@ -79,6 +84,7 @@ enum JSONValue: Equatable, Sendable {
 
     private static let trueBytes = Array("true".utf8)
     private static let falseBytes = Array("false".utf8)
+    private static let nullBytes = Array("null".utf8)
 
     /// Writes `text` as a JSON string: quotes, backslashes, C0 and C1 controls, DEL and U+2028/U+2029
     /// escaped (`\u0080`), so a line viewed with `cat` cannot run a terminal escape; every other

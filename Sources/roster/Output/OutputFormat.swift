@@ -12,8 +12,8 @@ private let tableColumns = [
     "provider", "course", "learner", "email", "username", "external id", "status", "role", "progress",
 ]
 
-/// Writes canonical records in one format as they arrive: JSON Lines, CSV and JSON stream record by
-/// record; a table is collected and aligned at the end (it is meant for a screen, not a migration).
+/// Writes canonical records in one format as they arrive: JSON Lines, CSV and JSON record by record,
+/// a table row by row (`StreamingTable`: aligned within a window on a terminal).
 /// Its calls are serialised by a lock, and `abandon` seals it: an export that stops on a signal does
 /// not wait for a copy task stuck in a request, and that task can write nothing more afterwards.
 final class RecordWriter: @unchecked Sendable {
@@ -26,16 +26,18 @@ final class RecordWriter: @unchecked Sendable {
     private let lock = NSLock()
     private var sealed = false
     private var count = 0
-    private var table = TableText(header: tableColumns)
+    private var table: StreamingTable
     /// The bytes of the record being written, reused from record to record.
     private var scratch: [UInt8] = []
 
-    /// Writes `format` to `output`; the CSV header or the opening bracket goes out at once. Every
-    /// record passes `redactor` first (by default the one holding the environment's credentials).
-    /// With `includeRaw`, each record gets the vendor's JSON as `raw` (not in a table).
+    /// Writes `format` to `output`; the CSV header or the opening bracket goes out at once, unless
+    /// `resumingAfter` says how many records the output already holds (a resumed export appends to
+    /// its partial file). Every record passes `redactor` first (by default the one holding the
+    /// environment's credentials). With `includeRaw`, each record gets the vendor's JSON as `raw`
+    /// (not in a table).
     init(
         format: OutputFormat, output: TextOutput, redactor: CredentialRedactor = EnvironmentSecrets.redactor,
-        includeRaw: Bool = false
+        includeRaw: Bool = false, resumingAfter records: Int? = nil
     ) throws {
         if includeRaw, format == .table {
             throw ToolFailure(.usage, "--raw needs a format for programs: jsonl, json or csv")
@@ -44,6 +46,11 @@ final class RecordWriter: @unchecked Sendable {
         self.output = output
         self.redactor = redactor
         self.includeRaw = includeRaw
+        table = StreamingTable(header: tableColumns, aligned: output.isTerminal)
+        if let records {
+            count = records
+            return
+        }
         switch format {
         case .csv: try output.write(CSVText.line(CanonicalRecord.csvColumns + (includeRaw ? ["raw"] : [])) + "\r\n")
         case .json: try output.write("[")
@@ -71,7 +78,13 @@ final class RecordWriter: @unchecked Sendable {
                 if format == .jsonl { scratch.append(0x0A) }
                 try output.write(bytes: scratch)
             case .csv: try output.write(CSVText.line(record, raw: includeRaw) + "\r\n")
-            case .table: table.rows.append(Self.tableRow(enrollment))
+            case .table:
+                let text = table.add(Self.tableRow(enrollment))
+                if !text.isEmpty {
+                    try output.write(text)
+                    // A person watches a terminal: each row shows as soon as it is printable.
+                    if output.isTerminal { try output.flush() }
+                }
             }
             count += 1
         }
@@ -86,7 +99,7 @@ final class RecordWriter: @unchecked Sendable {
         try lock.withLock {
             switch format {
             case .json: try output.write(count == 0 ? "]\n" : "\n]\n")
-            case .table: try output.write(table.render(aligned: output.isTerminal))
+            case .table: try output.write(table.finish())
             case .jsonl, .csv: break
             }
             try output.flush()
@@ -95,12 +108,12 @@ final class RecordWriter: @unchecked Sendable {
 
     /// Ends an output whose listing failed or was interrupted, and seals the writer: the whole
     /// records written so far go out, nothing more can be written, and nothing pretends the listing
-    /// was complete — a JSON array stays unclosed (so no parser takes it for the whole roster) and a
-    /// collected table is not printed.
+    /// was complete — a JSON array stays unclosed (so no parser takes it for the whole roster).
     func abandon() throws {
         try lock.withLock {
             sealed = true
             if format == .json, count > 0 { try output.write("\n") }
+            if format == .table, count > 0 { try output.write(table.finish()) }
             try output.flush()
         }
     }

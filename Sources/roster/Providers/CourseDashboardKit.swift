@@ -13,24 +13,16 @@ extension ProviderKit {
         baseURLVariable: "COURSE_DASHBOARD_BASE_URL", defaultBaseURL: nil,
         credentialVariables: ["COURSE_DASHBOARD_TOKEN", "COURSE_DASHBOARD_JWT_SECRET"],
         makeDriver: { connection in
-            let env = connection.environment
-            let configuration: CourseDashboardConfiguration
-            if let token = env["COURSE_DASHBOARD_TOKEN"], !token.isEmpty {
-                configuration = CourseDashboardConfiguration(
-                    baseURL: connection.baseURL, token: token, retry: connection.retry)
-            } else if let secret = env["COURSE_DASHBOARD_JWT_SECRET"], !secret.isEmpty {
-                let minter = try DashboardTokenMinter(secret: secret, userID: env["COURSE_DASHBOARD_USER_ID"])
-                // Minted tokens are remembered so that the tool's own redactor (errors, records) hides them too.
-                let tokens = RememberingCredential(
-                    ClosureCredential { _ in minter.mint() }, store: EnvironmentSecrets.minted)
-                configuration = CourseDashboardConfiguration(
-                    baseURL: connection.baseURL, token: tokens, retry: connection.retry)
-            } else {
-                throw ToolFailure(
-                    .usage,
-                    "course-dashboard: no credential: set COURSE_DASHBOARD_TOKEN (or COURSE_DASHBOARD_JWT_SECRET with COURSE_DASHBOARD_USER_ID)"
-                )
+            var configuration = try ProviderConnection.configuration(for: "course-dashboard") {
+                var environment = connection.environment
+                environment[CourseDashboardConfiguration.baseURLVariable] = connection.baseURL.absoluteString
+                return try CourseDashboardConfiguration.fromEnvironment(environment, signer: CryptoTokenSigner())
             }
+            if configuration.token.canRefresh {
+                // Minted tokens are remembered so that the tool's own redactor (errors, records) hides them too.
+                configuration.token = RememberingCredential(configuration.token, store: EnvironmentSecrets.minted)
+            }
+            configuration.retry = connection.retry
             return try CourseDashboardDriver(
                 configuration: configuration, transport: connection.transport, observer: connection.observer)
         },
@@ -42,10 +34,12 @@ extension ProviderKit {
                 let user = simulator.addUser(realName: "\(person.firstName) \(person.lastName)")
                 simulator.setIdentity(ofUser: user, username: person.username, extID: Int(person.externalID))
             }
-            return ServedSimulator(
+            var served = ServedSimulator(
                 provider: "course-dashboard", pathPrefix: "", credentialVariable: "COURSE_DASHBOARD_TOKEN",
                 credential: simulator.token, injector: simulator.injector, handle: { await simulator.handle($0) },
                 inProcessBaseURL: CourseDashboardSimulator.defaultBaseURL)
+            served.jwtUsers = ({ simulator.issueToken(forUser: $0) }, simulator.serviceUserID)
+            return served
         })
 }
 #endif

@@ -12,11 +12,13 @@ extension ProviderKit {
         baseURLVariable: "FRONTCORE_BASE_URL", defaultBaseURL: FrontcoreConfiguration.defaultBaseURL,
         credentialVariables: ["FRONTCORE_API_KEY"],
         makeDriver: { connection in
-            let key = try connection.required("FRONTCORE_API_KEY", for: "frontcore")
+            var configuration = try ProviderConnection.configuration(for: "frontcore") {
+                try FrontcoreConfiguration.fromEnvironment(connection.environment)
+            }
+            configuration.baseURL = connection.baseURL
+            configuration.retry = connection.retry
             // Bookings create orders (and may invoice): only with `--allow-booking`.
-            let configuration = FrontcoreConfiguration(
-                apiKey: key, baseURL: connection.baseURL, retry: connection.retry,
-                booking: connection.allowBooking ? FrontcoreBookingOptions() : nil)
+            configuration.booking = connection.allowBooking ? FrontcoreBookingOptions() : nil
             return try FrontcoreDriver(
                 configuration: configuration, transport: connection.transport, observer: connection.observer)
         },

@@ -12,9 +12,11 @@ extension ProviderKit {
         baseURLVariable: "MELTINGSPOT_BASE_URL", defaultBaseURL: MeltingspotConfiguration.defaultBaseURL,
         credentialVariables: ["MELTINGSPOT_API_KEY"],
         makeDriver: { connection in
-            let key = try connection.required("MELTINGSPOT_API_KEY", for: "meltingspot")
-            let configuration = MeltingspotConfiguration(
-                secretKey: key, baseURL: connection.baseURL, retryPolicy: connection.retry)
+            var configuration = try ProviderConnection.configuration(for: "meltingspot") {
+                try MeltingspotConfiguration.fromEnvironment(connection.environment)
+            }
+            configuration.baseURL = connection.baseURL
+            configuration.retryPolicy = connection.retry
             return try MeltingspotDriver(
                 configuration: configuration, transport: connection.transport, observer: connection.observer)
         },

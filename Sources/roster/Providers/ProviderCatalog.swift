@@ -8,8 +8,11 @@ enum ProviderCatalog {
     /// The vendors (served by `roster serve`) and the in-memory provider.
     static let all: [ProviderKit] = [.frontcore, .meltingspot, .courseDashboard, .inMemory]
 
-    /// The providers with a simulator to serve.
-    static var vendors: [ProviderKit] { all.filter { $0.makeSimulator != nil } }
+    /// The vendors: what `roster serve --vendor all` serves, on consecutive ports in this order.
+    static var vendors: [ProviderKit] { [.frontcore, .meltingspot, .courseDashboard] }
+
+    /// The providers `roster serve --vendor` can serve (the vendors and the in-memory provider).
+    static var servable: [ProviderKit] { all.filter { $0.makeSimulator != nil } }
 
     /// The kit named `name`, or nil.
     static func kit(named name: String) -> ProviderKit? { all.first { $0.name == name } }

@@ -44,12 +44,14 @@ struct ProviderConnection: Sendable {
     /// then may a provider that enrolls by booking (frontcore) send a booking.
     var allowBooking = false
 
-    /// The non-empty value of `variable`, or a one-line failure naming it.
-    func required(_ variable: String, for provider: String) throws -> String {
-        guard let value = environment[variable], !value.isEmpty else {
-            throw ToolFailure(.usage, "\(provider): no credential: set \(variable)")
+    /// A library configuration read from the environment (`fromEnvironment`); its `invalidArgument`
+    /// (a missing or malformed variable) becomes the tool's one-line usage failure.
+    static func configuration<C>(for provider: String, _ read: () throws -> C) throws -> C {
+        do {
+            return try read()
+        } catch let error as RosterError where error.code == .invalidArgument {
+            throw ToolFailure(.usage, "\(provider): \(error.message)")
         }
-        return value
     }
 }
 
@@ -84,6 +86,9 @@ struct ServedSimulator: Sendable {
     let handle: @Sendable (HTTPRequest) async -> HTTPResponse
     /// The base URL a driver uses in process.
     let inProcessBaseURL: URL
+    /// For simulators that take JWTs (`serve --jwt-secret`): the simulator's own token of a user id,
+    /// and the user a client's minted tokens should name.
+    var jwtUsers: (issue: @Sendable (Int) -> String, serviceUser: Int)? = nil
 
     /// An in-process transport to this simulator.
     var transport: InProcessTransport { InProcessTransport { [handle] in await handle($0) } }

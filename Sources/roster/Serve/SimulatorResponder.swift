@@ -14,6 +14,8 @@ struct SimulatorResponder: HTTPResponder {
 
     /// The simulator answering.
     let simulator: ServedSimulator
+    /// Exchanges served JWTs for the simulator's tokens (`serve --jwt-secret`), when set.
+    var gate: JWTGate? = nil
     /// The bound address, used when a request has no Host.
     let fallbackAuthority: @Sendable () -> String
 
@@ -35,7 +37,11 @@ struct SimulatorResponder: HTTPResponder {
         let forwarded = RosterHTTP.HTTPRequest(
             method: HTTPMethod(rawValue: request.method.rawValue), url: url, headers: headers,
             body: body.readableBytes > 0 ? Data(body.readableBytesView) : nil)
-        let answer = await simulator.handle(forwarded)
+        let answer: RosterHTTP.HTTPResponse
+        switch gate?.admit(forwarded) ?? .admitted(forwarded) {
+        case .admitted(let admitted): answer = await simulator.handle(admitted)
+        case .refused(let refusal): answer = refusal
+        }
         var fields = HTTPFields()
         for (name, value) in answer.headers {
             let lowered = name.lowercased()
