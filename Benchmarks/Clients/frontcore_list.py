@@ -4,7 +4,7 @@
 requests with one keep-alive session, `since_id` paging at 250 per page, json for decoding and
 encoding, one flat record per participant (the fields `roster list --format jsonl` prints), written
 to stdout. Reads FRONTCORE_BASE_URL and FRONTCORE_API_KEY from the environment. Used by
-compare_client_cpu.py as the baseline `roster list` is measured against; not part of Roster.
+measure_clients.py as the baseline `roster list` is measured against; not part of Roster.
 """
 import json
 import os

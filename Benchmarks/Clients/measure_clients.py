@@ -7,6 +7,9 @@
     python3 Benchmarks/Clients/measure_clients.py rss [--small 10000] [--large 1000000]
         P3: peak resident memory (ru_maxrss) of `roster list --format jsonl` streaming SMALL and LARGE
         records from each vendor's simulator, and their ratio.
+    python3 Benchmarks/Clients/measure_clients.py seed [--sizes 10000,100000,1000000]
+        Simulator at scale: seconds from starting `roster serve --records N` to serving, and the
+        server's peak resident memory (VmHWM) once it serves, for each vendor and size.
 
 Each client runs as a child process; its CPU time and peak memory come from wait4(), so the server
 (another process) is not counted. `--roster` names the binary (default .build/release/roster).
@@ -99,6 +102,19 @@ def rss(args):
         print(f"{vendor:16} ratio {args.large}/{args.small}: {peaks[args.large] / peaks[args.small]:.3f}")
 
 
+def seed(args):
+    for vendor in args.vendors.split(","):
+        for total in (int(size) for size in args.sizes.split(",")):
+            server, _, ready = serve(args.roster, vendor, total // args.courses, args.courses)
+            try:
+                with open(f"/proc/{server.pid}/status") as status:
+                    peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+                print(f"{vendor:16} {total:>9} records: serving after {ready:6.2f} s, peak {peak / 1024:7.1f} MiB")
+            finally:
+                server.terminate()
+                server.wait()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--roster", default=".build/release/roster")
@@ -111,8 +127,11 @@ def main():
     p3.add_argument("--small", type=int, default=10000)
     p3.add_argument("--large", type=int, default=1000000)
     p3.add_argument("--vendors", default="frontcore,meltingspot,course-dashboard")
+    seeding = sub.add_parser("seed")
+    seeding.add_argument("--sizes", default="10000,100000,1000000")
+    seeding.add_argument("--vendors", default="frontcore,meltingspot,course-dashboard")
     args = parser.parse_args()
-    cpu(args) if args.mode == "cpu" else rss(args)
+    {"cpu": cpu, "rss": rss, "seed": seed}[args.mode](args)
 
 
 if __name__ == "__main__":
