@@ -16,10 +16,11 @@ func runPacingBenchmark(seconds: Double) async throws {
     for kind in [FaultPlan.RateLimiterKind.tokenBucket, .slidingWindow] {
         try await pace(vendor: "Frontcore 5/s", limit: RateLimit(requests: 5, per: 1), kind: kind, seconds: seconds) {
             faults, jitter in
-            let simulator = FrontcoreSimulator(seed: 3, participants: 10, courses: 1, faults: faults)
+            // A key of its own per run: budgets are kept per credential, so runs do not share one.
+            let key = "pacing-\(UUID().uuidString)"
+            let simulator = FrontcoreSimulator(seed: 3, participants: 10, courses: 1, faults: faults, apiKey: key)
             let driver = try FrontcoreDriver(
-                configuration: FrontcoreConfiguration(
-                    apiKey: "pacing-\(UUID().uuidString)", retry: RetryPolicy(maxAttempts: 1)),
+                configuration: FrontcoreConfiguration(apiKey: key, retry: RetryPolicy(maxAttempts: 1)),
                 transport: jitter(simulator.transport))
             return (simulator.injector, {
                 _ = try await driver.fetchEnrollments(PageRequest(query: EnrollmentQuery(), position: .start, limit: 1))
@@ -28,10 +29,11 @@ func runPacingBenchmark(seconds: Double) async throws {
         try await pace(
             vendor: "Meltingspot 100/10 s", limit: RateLimit(requests: 100, per: 10), kind: kind, seconds: seconds
         ) { faults, jitter in
-            let simulator = MeltingspotSimulator(seed: 3, courses: 1, participantsPerCourse: 1, faults: faults)
+            let key = "msk_pacing_\(UUID().uuidString)"
+            let simulator = MeltingspotSimulator(
+                seed: 3, courses: 1, participantsPerCourse: 1, faults: faults, secretKey: key)
             let driver = try MeltingspotDriver(
-                configuration: MeltingspotConfiguration(
-                    secretKey: "msk_pacing_\(UUID().uuidString)", retryPolicy: RetryPolicy(maxAttempts: 1)),
+                configuration: MeltingspotConfiguration(secretKey: key, retryPolicy: RetryPolicy(maxAttempts: 1)),
                 transport: jitter(simulator.transport))
             return (simulator.injector, {
                 _ = try await driver.fetchCourses(PageRequest(query: CourseQuery(), position: .start, limit: 1))
@@ -54,14 +56,14 @@ private func pace(
     }
     let elapsed = ProcessInfo.processInfo.systemUptime - start
     let accepted = injector.requests.filter { $0.status == 200 }
-    // The steady rate: requests after the first window's burst, over the time since it.
+    // The steady rate: requests after the first window's burst, over the time after that window.
     let times = accepted.count
     let ceiling = Double(limit.requests) / limit.seconds
     let achieved = Double(times) / elapsed
-    let steady = Double(max(0, times - limit.requests)) / max(1e-9, elapsed)
+    let steady = Double(max(0, times - limit.requests)) / max(1e-9, elapsed - limit.seconds)
     print(
         "\(vendor), server \(kind): \(times) accepted in \(format(elapsed, 1)) s, 429s \(injector.rateLimitedCount) "
-            + "(client saw \(refused)); \(format(achieved, 2))/s overall, steady \(format(steady / ceiling * 100, 1)) % of \(format(ceiling, 1))/s"
+            + "(client saw \(refused)); \(format(achieved, 2))/s overall = \(format(achieved / ceiling * 100, 1)) %, steady \(format(steady / ceiling * 100, 1)) % of \(format(ceiling, 1))/s"
     )
 }
 

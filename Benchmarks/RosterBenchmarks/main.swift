@@ -107,7 +107,10 @@ let replay = InProcessTransport { request in
 let driver = try FrontcoreDriver(
     configuration: FrontcoreConfiguration(apiKey: "benchmark-key", rateLimit: RateLimit(requests: 1_000_000, per: 1)),
     transport: replay)
-let roster = Roster(driver: driver)
+// ROSTER_BENCH_PAGES_IN_FLIGHT=N sets the listing's pages fetched ahead (default: the library's).
+let pagesInFlight = environment["ROSTER_BENCH_PAGES_IN_FLIGHT"].flatMap { Int($0) } ?? ListingPolicy.defaultPagesInFlight
+let roster = Roster(driver: driver, listingPolicy: ListingPolicy(pagesInFlight: pagesInFlight))
+print("facade pages in flight: \(pagesInFlight)")
 func facadeLoop() async throws -> Int {
     var count = 0
     for try await _ in roster.enrollments(EnrollmentQuery(pageSize: pageSize)) { count += 1 }

@@ -20,6 +20,27 @@ struct ConfigurationTests {
         #expect(!minter.description.contains("top-secret-value"))
     }
 
+    @Test func rateLimitReplacesTheDocumentedBudgetOfEveryVendor() throws {
+        #expect(try ConnectionOptions.rateLimit("20/1") == RateLimit(requests: 20, per: 1))
+        #expect(try ConnectionOptions.rateLimit("100/10") == RateLimit(requests: 100, per: 10))
+        for bad in ["", "20", "0/1", "-5/1", "20/0", "20/1e999", "20/nan", "1e30/1", "20/1/2", "x/1", "2000000/1"] {
+            #expect(throws: ToolFailure.self, "\(bad)") { try ConnectionOptions.rateLimit(bad) }
+        }
+        let environment = [
+            "FRONTCORE_API_KEY": "fc-test-key", "MELTINGSPOT_API_KEY": "msk_test_key",
+            "COURSE_DASHBOARD_BASE_URL": "https://community.example", "COURSE_DASHBOARD_TOKEN": "cd-test-token",
+        ]
+        let limit = RateLimit(requests: 1_000, per: 1)
+        for provider in ["frontcore", "meltingspot", "course-dashboard"] {
+            let documented = try ConnectionOptions.roster(
+                provider: provider, baseURL: nil, retries: 0, verbose: false, environment: environment)
+            let raised = try ConnectionOptions.roster(
+                provider: provider, baseURL: nil, retries: 0, verbose: false, environment: environment, rateLimit: limit)
+            #expect(!documented.capabilities.rateLimits.contains(limit), "\(provider)")
+            #expect(raised.capabilities.rateLimits == [limit], "\(provider): \(raised.capabilities.rateLimits)")
+        }
+    }
+
     @Test func aJWTSecretWithoutAUserIDNamesTheMissingVariable() async throws {
         let base = ["COURSE_DASHBOARD_BASE_URL": "https://community.example", "COURSE_DASHBOARD_JWT_SECRET": "s3cret-value"]
         for extra in [[:], ["COURSE_DASHBOARD_USER_ID": "abc"]] {

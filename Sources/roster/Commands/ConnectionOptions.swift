@@ -28,6 +28,13 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(help: "Log every request (method, URL without secrets, status, time) to stderr.")
     var verbose = false
 
+    @Option(
+        help: """
+            Pace requests to REQUESTS/SECONDS (e.g. 20/1) instead of the vendor's documented limit, \
+            for an account with a negotiated limit or a local simulator. 429s are still retried.
+            """)
+    var rateLimit: String?
+
     /// The default `--deadline`: ten minutes, enough for a large listing at a vendor's rate limit,
     /// short of what a never-answering vendor would cost through every retry of every request.
     static let defaultDeadline: Double = 600
@@ -47,7 +54,20 @@ struct ConnectionOptions: ParsableArguments {
         }
         return try Self.roster(
             provider: provider, baseURL: baseURL, retries: retries, verbose: verbose, environment: environment,
-            dryRun: dryRun, allowBooking: allowBooking)
+            dryRun: dryRun, allowBooking: allowBooking, rateLimit: try rateLimit.map(Self.rateLimit))
+    }
+
+    /// `REQUESTS/SECONDS` as a budget, or a usage failure: whole requests 1...1,000,000 over a window
+    /// of 0.001...86,400 seconds.
+    static func rateLimit(_ text: String) throws -> RateLimit {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let requests = Int(parts[0]), (1...1_000_000).contains(requests),
+            let seconds = Double(parts[1]), seconds.isFinite, seconds >= 0.001, seconds <= 86_400
+        else {
+            throw ToolFailure(
+                .usage, "--rate-limit takes REQUESTS/SECONDS, e.g. 20/1 or 100/10, not \"\(text)\"")
+        }
+        return RateLimit(requests: requests, per: seconds)
     }
 
     /// The facade for `provider`, built from the environment, `baseURL` (when given) and the retry and
@@ -55,7 +75,7 @@ struct ConnectionOptions: ParsableArguments {
     static func roster(
         provider: String, baseURL: String?, retries: Int, verbose: Bool,
         environment: [String: String] = ProcessInfo.processInfo.environment, dryRun: DryRunRecorder? = nil,
-        allowBooking: Bool = false
+        allowBooking: Bool = false, rateLimit: RateLimit? = nil
     ) throws -> Roster<AnyRosterDriver> {
         let kit = try ProviderCatalog.require(provider)
         guard retries >= 0, retries <= 20 else { throw ToolFailure(.usage, "--retries must be within 0...20") }
@@ -65,7 +85,7 @@ struct ConnectionOptions: ParsableArguments {
             baseURL: try Self.baseURL(baseURL, of: kit, environment: environment), environment: environment,
             transport: dryRun.map { DryRunTransport(base: network, recorder: $0) } ?? network,
             retry: retryPolicy(retries: retries),
-            observer: verbose ? StandardErrorObserver() : nil, allowBooking: allowBooking)
+            observer: verbose ? StandardErrorObserver() : nil, allowBooking: allowBooking, rateLimit: rateLimit)
         return try kit.roster(connection)
     }
 

@@ -23,6 +23,7 @@ extension ProviderKit {
                 configuration.token = RememberingCredential(configuration.token, store: EnvironmentSecrets.minted)
             }
             configuration.retry = connection.retry
+            if let limit = connection.rateLimit { configuration.rateLimit = limit }
             return try CourseDashboardDriver(
                 configuration: configuration, transport: connection.transport, observer: connection.observer)
         },

@@ -17,6 +17,7 @@ extension ProviderKit {
             }
             configuration.baseURL = connection.baseURL
             configuration.retry = connection.retry
+            if let limit = connection.rateLimit { configuration.rateLimit = limit }
             // Bookings create orders (and may invoice): only with `--allow-booking`.
             configuration.booking = connection.allowBooking ? FrontcoreBookingOptions() : nil
             return try FrontcoreDriver(

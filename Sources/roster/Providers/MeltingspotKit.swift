@@ -17,6 +17,7 @@ extension ProviderKit {
             }
             configuration.baseURL = connection.baseURL
             configuration.retryPolicy = connection.retry
+            if let limit = connection.rateLimit { configuration.rateLimits = [limit] }
             return try MeltingspotDriver(
                 configuration: configuration, transport: connection.transport, observer: connection.observer)
         },

@@ -43,6 +43,8 @@ struct ProviderConnection: Sendable {
     /// True when the user allowed enrolling through orders (`roster enroll --allow-booking`): only
     /// then may a provider that enrolls by booking (frontcore) send a booking.
     var allowBooking = false
+    /// The budget requests are paced to (`--rate-limit`), in place of the vendor's documented one.
+    var rateLimit: RateLimit?
 
     /// A library configuration read from the environment (`fromEnvironment`); its `invalidArgument`
     /// (a missing or malformed variable) becomes the tool's one-line usage failure.
