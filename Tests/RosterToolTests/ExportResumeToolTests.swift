@@ -23,7 +23,9 @@ import Testing
         let folder = try ExportFileTests.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("roster.jsonl").path
-        try await withServer(Self.serveArguments) { server in
+        // 100 ms a page: 120 pages take 12 s, so kills every 2.3–4 s land several times.
+        let slower = Self.serveArguments.map { $0 == "latency=0.05" ? "latency=0.1" : $0 }
+        try await withServer(slower) { server in
             let env = server.environment
             let expected = try Self.ids(
                 try await ToolProcess.run(["list", "--provider", "meltingspot", "--format", "jsonl"], environment: env).stdout)
