@@ -1,10 +1,10 @@
 // swift-tools-version:6.2
 // Roster: one Swift API over the course-roster data of several LMS vendors.
 //
-// Library targets depend on nothing but the toolchain. Only the `roster` tool (and its tests) use
-// packages, and only while the "CLI" trait is on (it is on by default in this repository). An app
-// that depends on Roster's libraries should write `traits: []` on its `.package` line: it then
-// fetches and builds no package at all.
+// Library targets depend on nothing but the toolchain. Only the `roster` tool (the RosterCLI, roster and
+// roster-serve targets) and its tests use packages, and only while the "CLI" trait is on (it is on by
+// default in this repository). An app that depends on Roster's libraries should write `traits: []` on
+// its `.package` line: it then fetches and builds no package at all.
 import PackageDescription
 
 /// The same strictness for every target, set in one place.
@@ -33,19 +33,23 @@ let package = Package(
         .library(name: "RosterCourseDashboard", targets: ["RosterCourseDashboard"]),
         .library(name: "CourseDashboardSimulator", targets: ["CourseDashboardSimulator"]),
         .executable(name: "roster", targets: ["roster"]),
+        .executable(name: "roster-serve", targets: ["roster-serve"]),
         .executable(name: "roster-benchmarks", targets: ["RosterBenchmarks"]),
         .executable(name: "roster-fuzz", targets: ["RosterFuzz"]),
         .executable(name: "roster-sync-benchmark", targets: ["SyncBenchmark"]),
     ],
     traits: [
-        .trait(name: "CLI", description: "Builds the roster tool with swift-argument-parser and Hummingbird."),
+        .trait(name: "CLI", description: """
+                Builds the roster tool with swift-argument-parser and swift-crypto, and its HTTP server \
+                roster-serve (for `roster serve`) with Hummingbird.
+                """),
         .default(enabledTraits: ["CLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-        // Already in Hummingbird's graph; named because the tool and the HTTP tests import them directly.
+        // Already in Hummingbird's graph; named because roster-serve and the HTTP tests import them directly.
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
@@ -74,21 +78,30 @@ let package = Package(
         .target(name: "CourseDashboardSimulator", dependencies: ["RosterHTTP"],
                 path: "Providers/CourseDashboard/CourseDashboardSimulator", swiftSettings: strict),
 
-        // The command-line tool: the only target that may use packages.
-        .executableTarget(
-            name: "roster",
+        // The command-line tool: the only targets that may use packages. RosterCLI holds every command;
+        // `roster` is its entry point, and `roster-serve` the HTTP server that `roster serve` starts, kept
+        // apart so that building `roster` (for `swift run roster demo`) builds no Hummingbird or SwiftNIO.
+        .target(
+            name: "RosterCLI",
             dependencies: [
                 "RosterCore", "RosterHTTP", "RosterInMemory", "RosterSync",
                 "RosterFrontcore", "FrontcoreSimulator",
                 "RosterMeltingspot", "MeltingspotSimulator",
                 "RosterCourseDashboard", "CourseDashboardSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser", condition: cli),
-                .product(name: "Hummingbird", package: "hummingbird", condition: cli),
                 .product(name: "Crypto", package: "swift-crypto", condition: cli),
+            ],
+            path: "Sources/RosterCLI", swiftSettings: strict),
+        .executableTarget(name: "roster", dependencies: ["RosterCLI"], path: "Sources/roster", swiftSettings: strict),
+        .executableTarget(
+            name: "roster-serve",
+            dependencies: [
+                "RosterCLI", "RosterHTTP",
+                .product(name: "Hummingbird", package: "hummingbird", condition: cli),
                 .product(name: "HTTPTypes", package: "swift-http-types", condition: cli),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: cli),
             ],
-            path: "Sources/roster", swiftSettings: strict),
+            path: "Sources/roster-serve", swiftSettings: strict),
 
         // Benchmarks (run by hand in release mode; see Benchmarks/README.md). Toolchain only.
         .executableTarget(
@@ -152,7 +165,10 @@ let package = Package(
                                    "FrontcoreSimulator", "RosterMeltingspot", "MeltingspotSimulator",
                                    "RosterCourseDashboard", "CourseDashboardSimulator"],
                     path: "Tests/DocumentationTests", swiftSettings: strict),
-        .testTarget(name: "RosterToolTests", dependencies: ["roster", "RosterCore", "RosterHTTP", "RosterCourseDashboard"], path: "Tests/RosterToolTests",
-                    swiftSettings: strict),
+        // Depends on both executables so that `swift test` builds the binaries the tests run.
+        .testTarget(name: "RosterToolTests",
+                    dependencies: ["roster", "roster-serve", "RosterCLI", "RosterCore", "RosterHTTP",
+                                   "RosterCourseDashboard"],
+                    path: "Tests/RosterToolTests", swiftSettings: strict),
     ]
 )

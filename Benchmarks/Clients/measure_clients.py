@@ -12,7 +12,8 @@
         server's peak resident memory (VmHWM) once it serves, for each vendor and size.
 
 Each client runs as a child process; its CPU time and peak memory come from wait4(), so the server
-(another process) is not counted. `--roster` names the binary (default .build/release/roster).
+(another process) is not counted. `--roster` names the binary (default .build/release/roster); its
+`serve` runs the `roster-serve` beside it, so build both (`swift build -c release`).
 """
 import argparse
 import os

@@ -5,7 +5,7 @@ import RosterCourseDashboard
 import RosterHTTP
 import Testing
 
-@testable import roster
+@testable import RosterCLI
 
 /// The habits people bring from other command-line tools: a version, a course list, query flags,
 /// full records, clear errors, and `serve` modes to try everything against.

@@ -5,7 +5,7 @@ import RosterCourseDashboard
 import RosterHTTP
 import Testing
 
-@testable import roster
+@testable import RosterCLI
 
 /// Credentials, base URLs, JWT minting and fault specs: the contract checked without a server.
 struct ConfigurationTests {

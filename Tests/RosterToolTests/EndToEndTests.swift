@@ -4,7 +4,7 @@ import RosterCore
 import RosterHTTP
 import Testing
 
-@testable import roster
+@testable import RosterCLI
 
 /// The CLI binary against `roster serve` over real loopback HTTP, for every vendor. Each test starts
 /// its own server on free ports and stops it at the end.

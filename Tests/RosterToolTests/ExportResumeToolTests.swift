@@ -3,7 +3,7 @@ import Foundation
 import RosterCore
 import Testing
 
-@testable import roster
+@testable import RosterCLI
 
 /// `roster export --resume`: an export interrupted by `kill -9`, Ctrl-C or a network failure goes on
 /// from `FILE.checkpoint` with no duplicate and no missing line, and FILE appears only when complete.

@@ -4,7 +4,7 @@ import RosterCore
 import RosterHTTP
 import Testing
 
-@testable import roster
+@testable import RosterCLI
 
 /// The record formats, checked on hand-made enrollments: field order, omission of absent values,
 /// instants in UTC with Z, JSON escaping, and CSV formula neutralisation.

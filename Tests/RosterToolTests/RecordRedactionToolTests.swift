@@ -4,7 +4,7 @@ import RosterCore
 import RosterHTTP
 import Testing
 
-@testable import roster
+@testable import RosterCLI
 
 /// Records pass the credential redactor on their way out: a vendor that echoes a key into a name,
 /// e-mail or title does not get it into a table, CSV, JSON or JSON Lines output.

@@ -40,28 +40,29 @@ enum ToolProcess {
 
     /// Runs `roster arguments…` with exactly `environment` (plus PATH and HOME) and waits for it.
     /// `standardOutput` replaces the captured stdout (e.g. `/dev/full`); `fileSizeLimitBlocks` runs it
-    /// under `ulimit -f` (512-byte blocks), so writes past the limit fail with EFBIG.
+    /// under `ulimit -f` (512-byte blocks), so writes past the limit fail with EFBIG. `executable`
+    /// runs another binary (`roster-serve`, or a copy of `roster`) the same way.
     static func run(
         _ arguments: [String], environment: [String: String] = [:], standardOutput: FileHandle? = nil,
-        fileSizeLimitBlocks: Int? = nil
+        fileSizeLimitBlocks: Int? = nil, executable: URL = binary
     ) async throws -> Result {
         try await start(
             arguments, environment: environment, standardOutput: standardOutput,
-            fileSizeLimitBlocks: fileSizeLimitBlocks
+            fileSizeLimitBlocks: fileSizeLimitBlocks, executable: executable
         ).wait()
     }
 
     /// Starts `roster arguments…` (see `run`) without waiting, for tests that signal it.
     static func start(
         _ arguments: [String], environment: [String: String] = [:], standardOutput: FileHandle? = nil,
-        fileSizeLimitBlocks: Int? = nil
+        fileSizeLimitBlocks: Int? = nil, executable: URL = binary
     ) throws -> Running {
         let process = Process()
         if let blocks = fileSizeLimitBlocks {
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", "ulimit -f \(blocks) && exec \"$0\" \"$@\"", binary.path] + arguments
+            process.arguments = ["-c", "ulimit -f \(blocks) && exec \"$0\" \"$@\"", executable.path] + arguments
         } else {
-            process.executableURL = binary
+            process.executableURL = executable
             process.arguments = arguments
         }
         var env = environment

@@ -4,7 +4,7 @@ import RosterCore
 import RosterHTTP
 import Testing
 
-@testable import roster
+@testable import RosterCLI
 
 /// The tool's side of lost answers and deadlines: a write whose answer never came is reported as
 /// `unknown` (exit 10) with a hint to look it up, and `--deadline` bounds a run against a vendor that

@@ -4,7 +4,7 @@ import Foundation
 import RosterCore
 import Testing
 
-@testable import roster
+@testable import RosterCLI
 
 /// `--first-name`, `--last-name`, `--order-by`, `roster course` and booking through `roster enroll`.
 @Suite(.serialized)

@@ -1,12 +1,12 @@
 #if CLI
-import ArgumentParser
+package import ArgumentParser
 import Foundation
 import RosterCore
 import RosterHTTP
 
 /// The root command: its subcommands, and the one place errors become stderr lines and exit codes.
-struct RosterTool: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+package struct RosterTool: AsyncParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "roster",
         abstract: "One command line over the course rosters of several LMS vendors.",
         discussion: """
@@ -29,16 +29,22 @@ struct RosterTool: AsyncParsableCommand {
             ServeCommand.self, DemoCommand.self,
         ])
 
+    /// The root command has no options of its own.
+    package init() {}
+
     /// Parses `arguments`, runs the command and returns the exit status. A command that reaches a
     /// provider runs under its `--deadline`. Errors are one or two lines on stderr, with every
-    /// credential of the environment redacted.
-    static func main(_ arguments: [String]) async -> Int32 {
+    /// credential of the environment redacted. `server` is given by `roster-serve` only: `serve` then
+    /// runs the HTTP servers in this process instead of starting `roster-serve` (see `ServeServer`).
+    package static func main(_ arguments: [String], server: ServeServer.Run? = nil) async -> Int32 {
         // Past a file size limit, a write must fail with EFBIG (reported, destination untouched)
         // rather than the process being killed mid-file.
         signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot(arguments)
-            if var asyncCommand = command as? any AsyncParsableCommand {
+            if let server, let serve = command as? ServeCommand {
+                try await server(serve.servedVendors())
+            } else if var asyncCommand = command as? any AsyncParsableCommand {
                 let deadline = (command as? any ProviderCommand)?.connection.deadline ?? 0
                 try await RunDeadline.withDeadline(seconds: deadline) { try await asyncCommand.run() }
             } else {

@@ -2,6 +2,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import RosterCLI
 import RosterHTTP
 
 /// Bridges Hummingbird to a simulator's `handle(HTTPRequest)`: the request's URL is rebuilt from the
@@ -12,10 +13,8 @@ import RosterHTTP
 struct SimulatorResponder: HTTPResponder {
     typealias Context = BasicRequestContext
 
-    /// The simulator answering.
-    let simulator: ServedSimulator
-    /// Exchanges served JWTs for the simulator's tokens (`serve --jwt-secret`), when set.
-    var gate: JWTGate? = nil
+    /// The simulator answering (behind its JWT gate, when served with `--jwt-secret`).
+    let vendor: ServedVendor
     /// The bound address, used when a request has no Host.
     let fallbackAuthority: @Sendable () -> String
 
@@ -37,11 +36,7 @@ struct SimulatorResponder: HTTPResponder {
         let forwarded = RosterHTTP.HTTPRequest(
             method: HTTPMethod(rawValue: request.method.rawValue), url: url, headers: headers,
             body: body.readableBytes > 0 ? Data(body.readableBytesView) : nil)
-        let answer: RosterHTTP.HTTPResponse
-        switch gate?.admit(forwarded) ?? .admitted(forwarded) {
-        case .admitted(let admitted): answer = await simulator.handle(admitted)
-        case .refused(let refusal): answer = refusal
-        }
+        let answer = await vendor.respond(to: forwarded)
         var fields = HTTPFields()
         for (name, value) in answer.headers {
             let lowered = name.lowercased()
@@ -56,14 +51,7 @@ struct SimulatorResponder: HTTPResponder {
 
     /// Every request the simulator received, one JSON object per line.
     private func requestLog() -> Response {
-        var text = ""
-        for entry in simulator.injector.requests {
-            let line: JSONValue = .object([
-                (key: "number", value: .number(entry.number)), (key: "method", value: .text(entry.method.rawValue)),
-                (key: "path", value: .text(entry.path)), (key: "status", value: .number(entry.status)),
-            ])
-            text += line.compact + "\n"
-        }
+        let text = vendor.requestLogLines()
         var fields = HTTPFields()
         fields.append(HTTPField(name: .contentType, value: "application/x-ndjson"))
         return Response(status: .ok, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))

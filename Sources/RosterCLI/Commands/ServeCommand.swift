@@ -1,14 +1,13 @@
 #if CLI
 import ArgumentParser
 import Foundation
-import Hummingbird
 import RosterCore
 import RosterHTTP
-import ServiceLifecycle
 
 /// `roster serve`: the vendor simulators as real HTTP servers on 127.0.0.1, one port per vendor
 /// (`--port N` gives the first N, the next N+1, …; 0 picks free ports). Prints, per vendor, shell
-/// lines setting its base URL and credential variables, then serves until SIGINT or SIGTERM.
+/// lines setting its base URL and credential variables, then serves until SIGINT or SIGTERM. The
+/// HTTP server itself lives in the sibling executable `roster-serve` (see `ServeServer`).
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve", abstract: "Serve the vendor simulators over HTTP on 127.0.0.1.",
@@ -57,9 +56,17 @@ struct ServeCommand: AsyncParsableCommand {
             """)
     var jwtSecret = false
 
+    /// Checks the options, then replaces this process with `roster-serve`, which holds the HTTP server
+    /// (so that the rest of the tool builds without Hummingbird and SwiftNIO). `roster-serve` runs
+    /// `ServeCommand` again through `RosterTool.main(_:server:)`, so the checks and the help are the same.
     func run() async throws {
+        _ = try checkedSetup()
+        try SiblingExecutable.replaceProcess(with: ServeServer.executableName, arguments: ServeServer.forwarded())
+    }
+
+    /// The vendors to serve and the fault plan, after every option is checked (a usage failure otherwise).
+    func checkedSetup() throws -> (kits: [ProviderKit], plan: FaultPlan) {
         let kits = try selectedKits()
-        let secret = jwtSecret ? Self.jwtSecretValue() : nil
         guard (0...65_535).contains(port), port == 0 || port + kits.count - 1 <= 65_535 else {
             throw ToolFailure(.usage, "--port must be within 0...65535")
         }
@@ -67,9 +74,14 @@ struct ServeCommand: AsyncParsableCommand {
         guard (0...1_000).contains(peopleInCommon) else {
             throw ToolFailure(.usage, "--people-in-common must be within 0...1000")
         }
-        let plan = try faults.map(FaultSpec.parse) ?? FaultPlan()
-        let started = StartCounter(total: kits.count)
-        var applications: [Application<SimulatorResponder>] = []
+        return (kits, try faults.map(FaultSpec.parse) ?? FaultPlan())
+    }
+
+    /// Every vendor to serve, its simulator built, after the checks of `checkedSetup`.
+    func servedVendors() throws -> [ServedVendor] {
+        let (kits, plan) = try checkedSetup()
+        let secret = jwtSecret ? Self.jwtSecretValue() : nil
+        var served: [ServedVendor] = []
         for (index, kit) in kits.enumerated() {
             var kitPlan = plan
             if rateLimit {
@@ -83,21 +95,12 @@ struct ServeCommand: AsyncParsableCommand {
             guard let simulator = kit.makeSimulator?(settings) else { continue }
             var gate: JWTGate?
             if let secret, let users = simulator.jwtUsers { gate = JWTGate(secret: secret, issue: users.issue) }
-            applications.append(
-                application(
-                    for: simulator, kit: kit, port: port == 0 ? 0 : port + index, started: started, gate: gate,
+            served.append(
+                ServedVendor(
+                    kit: kit, simulator: simulator, port: port == 0 ? 0 : port + index, gate: gate,
                     secret: gate == nil ? nil : secret))
         }
-        var first = applications.removeFirst()
-        first.addServices(applications.map { $0 as any Service })
-        do {
-            try await first.runService()
-        } catch {
-            throw ToolFailure(
-                .usage, "serve: could not serve on 127.0.0.1 (port \(port)…): \(error)",
-                hint: "is the port in use? pick another with --port, or --port 0 for free ones")
-        }
-        TextOutput.standardError.line("roster: simulators stopped")
+        return served
     }
 
     /// The vendors `--vendor` names.
@@ -116,62 +119,6 @@ struct ServeCommand: AsyncParsableCommand {
     static func jwtSecretValue(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let given = environment["COURSE_DASHBOARD_JWT_SECRET"], !given.isEmpty { return given }
         return "sim-jwt-" + (0..<4).map { _ in String(UInt64.random(in: 0...UInt64.max), radix: 16) }.joined()
-    }
-
-    /// One HTTP server for `simulator`; prints its export lines once it listens.
-    func application(
-        for simulator: ServedSimulator, kit: ProviderKit, port: Int, started: StartCounter, gate: JWTGate?,
-        secret: String?
-    ) -> Application<SimulatorResponder> {
-        let bound = BoundPort()
-        let credentialLines =
-            if let secret, let user = simulator.jwtUsers?.serviceUser {
-                "export COURSE_DASHBOARD_JWT_SECRET=\(secret)\nexport COURSE_DASHBOARD_USER_ID=\(user)"
-            } else {
-                "export \(simulator.credentialVariable)=\(simulator.credential)"
-            }
-        return Application(
-            responder: SimulatorResponder(
-                simulator: simulator, gate: gate, fallbackAuthority: { "127.0.0.1:\(bound.value)" }),
-            configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: port)),
-            onServerRunning: { channel in
-                let actual = channel.localAddress?.port ?? port
-                bound.value = actual
-                TextOutput.standardOutput.line(
-                    """
-                    # \(kit.name): \(kit.title) simulator
-                    export \(kit.baseURLVariable ?? "BASE_URL")=http://127.0.0.1:\(actual)\(simulator.pathPrefix)
-                    \(credentialLines)
-                    """)
-                if started.markStarted() {
-                    TextOutput.standardOutput.line("# serving on 127.0.0.1; Ctrl-C stops")
-                }
-            })
-    }
-}
-
-/// The port a server bound to, set once it is running.
-final class BoundPort: @unchecked Sendable {
-    private let lock = NSLock()
-    private var port = 0
-    /// The port (0 until the server runs).
-    var value: Int {
-        get { lock.withLock { port } }
-        set { lock.withLock { port = newValue } }
-    }
-}
-
-/// Counts servers that have started, to say "serving" once all of them listen.
-final class StartCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var remaining: Int
-    init(total: Int) { remaining = total }
-    /// Notes one start; true for the last one.
-    func markStarted() -> Bool {
-        lock.withLock {
-            remaining -= 1
-            return remaining == 0
-        }
     }
 }
 #endif

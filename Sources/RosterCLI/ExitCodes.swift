@@ -4,7 +4,7 @@ import Foundation
 import RosterCore
 
 /// The tool's documented exit codes (README "Exit codes"); scripts branch on them.
-enum ExitStatus: Int32, CaseIterable {
+package enum ExitStatus: Int32, CaseIterable {
     /// Everything worked.
     case success = 0
     /// Invalid usage or input, a missing variable, or an operation the provider does not support.
@@ -45,7 +45,7 @@ enum ExitStatus: Int32, CaseIterable {
 
 /// A failure the tool reports itself: one or two lines on stderr (what failed, which provider, what to
 /// do) and an exit status.
-struct ToolFailure: Error, CustomStringConvertible {
+package struct ToolFailure: Error, CustomStringConvertible {
     /// The exit status.
     var status: ExitStatus
     /// What failed.
@@ -54,7 +54,7 @@ struct ToolFailure: Error, CustomStringConvertible {
     var hint: String?
 
     /// Creates a failure.
-    init(_ status: ExitStatus, _ message: String, hint: String? = nil) {
+    package init(_ status: ExitStatus, _ message: String, hint: String? = nil) {
         self.status = status
         self.message = message
         self.hint = hint
@@ -75,7 +75,7 @@ struct ToolFailure: Error, CustomStringConvertible {
 
     /// The message and the hint on their own lines, each flattened for the terminal (`TerminalText`):
     /// vendor words inside them can neither run an escape sequence nor forge a line.
-    var description: String {
+    package var description: String {
         let text = TerminalText.flatten(message)
         return hint.map { "\(text)\n  \(TerminalText.flatten($0))" } ?? text
     }

@@ -13,7 +13,7 @@ import Darwin
 /// record boundary, and `flush` pushes out the rest. Every write is checked (`CheckedFile`): a full
 /// disk, a file size limit or a closed pipe throws `FileWriteError` instead of losing records
 /// silently. Only stdout ever carries records.
-final class TextOutput: @unchecked Sendable {
+package final class TextOutput: @unchecked Sendable {
     private let sink: @Sendable (Data) throws -> Void
     private var buffer = Data()
     private let lock = NSLock()
@@ -33,9 +33,9 @@ final class TextOutput: @unchecked Sendable {
     }
 
     /// Standard output: records and nothing else.
-    static let standardOutput = TextOutput(descriptor: 1, name: "standard output")
+    package static let standardOutput = TextOutput(descriptor: 1, name: "standard output")
     /// Standard error: errors, reports and progress.
-    static let standardError = TextOutput(descriptor: 2, name: "standard error")
+    package static let standardError = TextOutput(descriptor: 2, name: "standard error")
 
     /// Appends `text`; writes the buffer out when it is large.
     func write(_ text: String) throws {
@@ -58,7 +58,7 @@ final class TextOutput: @unchecked Sendable {
 
     /// A diagnostic for stderr: appends `text` and a line break and writes it out at once. A failure
     /// to write a diagnostic is dropped: there is nowhere left to report it.
-    func line(_ text: String) {
+    package func line(_ text: String) {
         try? write(text + "\n")
         try? flush()
     }
