@@ -42,6 +42,9 @@ enum HostilePageCases {
         // too, and its verifying re-read (every multi-page walk is re-read) finds the rest.
         case (.emptyPageOnward, .keyset): .endsAtTheDamage
         case (.emptyPageOnward, .pageNumber): .completeAndReported
+        // A short page of records already served ends a bare page-number walk as deletions would
+        // leave it; the repeats are drift, and the re-read finds the rest.
+        case (.onlySeenRecords, .pageNumber): .completeAndReported
         // A DRF page's next link is what pages: a short page is followed on, and the count that
         // disagrees with the records seen triggers the repair pass that finds the one left out.
         case (.shortPageWithTotalOnward, .nextLink): .completeAndReported

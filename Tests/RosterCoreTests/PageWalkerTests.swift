@@ -109,15 +109,34 @@ import Testing
                 == .next(.link("https://x/?o=4")))
     }
 
-    @Test func aPageOfAnySizeBringingOnlyRecordsAlreadySeenEndsTheWalk() throws {
+    @Test func aPageOfAnySizeBringingOnlyRecordsAlreadySeenAndPointingOnwardFailsTheWalk() throws {
         for style in [PagingStyle.pageNumber(firstPage: 1), .pageNumberWithTotal(firstPage: 1), .nextLink, .keyset] {
             var walker = PageWalker(style: style, limit: 3)
             _ = try walker.advance(after: page(3, total: 10, key: "c", link: "https://x/?o=3"), at: .start, newRecords: 3)
-            // A short page of repeats: formerly the quiet end of the walk.
+            // A full page of repeats points onward for every style; a short one still does for a next
+            // link and for a total of 10.
             expectInconsistent {
-                try walker.advance(after: page(1, total: 10, key: "d", link: "https://x/?o=6"), at: .page(2), newRecords: 0)
+                try walker.advance(after: page(3, total: 10, key: "f", link: "https://x/?o=6"), at: .page(2), newRecords: 0)
+            }
+            var short = PageWalker(style: style, limit: 3)
+            _ = try short.advance(after: page(3, total: 10, key: "c", link: "https://x/?o=3"), at: .start, newRecords: 3)
+            switch style {
+            case .pageNumber:
+                // A short page ends a bare page-number walk: its repeats are drift, re-read by the facade.
+                #expect(try short.advance(after: page(1), at: .page(2), newRecords: 0) == .end)
+            case .keyset:
+                // Keyset walks are never re-read, so repeats there are always an error.
+                expectInconsistent { try short.advance(after: page(1, key: "d"), at: .after("c"), newRecords: 0) }
+            default:
+                expectInconsistent {
+                    try short.advance(after: page(1, total: 10, key: "d", link: "https://x/?o=6"), at: .page(2), newRecords: 0)
+                }
             }
         }
+        // A last next-link page (no link onward) of repeats ends the walk, to be re-read.
+        var last = PageWalker(style: .nextLink, limit: 3)
+        _ = try last.advance(after: page(3, link: "https://x/?o=3"), at: .start, newRecords: 3)
+        #expect(try last.advance(after: page(2), at: .link("https://x/?o=3"), newRecords: 0) == .end)
     }
 
     @Test func theFirstPageAfterAResumeMayHoldOnlyRecordsYieldedBeforeTheCheckpoint() throws {

@@ -77,6 +77,28 @@ import Testing
         }
     }
 
+    @Test(arguments: [PagingStyle.pageNumber(firstPage: 1), .nextLink])
+    func aLastPageHoldingOnlyAShiftedRecordIsRepairedNotRefused(_ style: PagingStyle) async throws {
+        // 7 records at 3 per page. After page 2 a record is inserted ahead of them all and the last one
+        // is deleted: e0006 shifts onto page 3, which then holds nothing but a record already listed
+        // and ends the walk. That is drift (the re-read finds e0000), not a loop; it used to fail the
+        // listing.
+        let driver = ChurningDriver(style: style, records: sampleEnrollments(7))
+        driver.afterFetch = { number, store in
+            if number == 2 {
+                store.append(sampleEnrollment(0))
+                store.remove("e0007")
+            }
+        }
+        let listing = Roster(driver: driver).enrollments(EnrollmentQuery(pageSize: 3))
+        let got = try await ids(listing)
+        #expect(Set(got).count == got.count, "a record was yielded twice: \(got)")
+        let throughout = Set(sampleEnrollments(6).map(\.id))
+        #expect(throughout.isSubset(of: Set(got)), "missed: \(throughout.subtracting(got).sorted())")
+        #expect(got.contains("e0000"), "the repair pass did not find the inserted record")
+        #expect(listing.report.repairPasses >= 1)
+    }
+
     @Test func aListingThatNeverStopsDriftingFailsLoudlyAfterTheRepairLimit() async throws {
         let driver = ChurningDriver(style: .pageNumberWithTotal(firstPage: 1), records: sampleEnrollments(9))
         driver.afterFetch = { number, store in store.append(sampleEnrollment(100 + number)) }

@@ -1,7 +1,10 @@
 /// The one paging engine. Given a driver's paging style, it turns each fetched page into the next
 /// position to ask for, or the end, and refuses to loop or to stop short:
 /// - a repeated cursor or link, an empty page that still points onward, a page larger than asked for,
-///   or a page of ANY size that brings only records already seen end the walk with `inconsistentPaging`;
+///   or a page of ANY size that brings only records already seen end the walk with
+///   `inconsistentPaging` — except a page-number or next-link page that ends the walk anyway (a short
+///   page, no next link): it cannot loop, deletions shift records back onto it, and the facade's
+///   repair pass re-reads the walk;
 /// - a walk never ends on a full page while the vendor's total could be too low: it asks once more;
 /// - a hard page cap (`maxPages`, and one derived from the largest total the vendor reported) stops a
 ///   vendor that keeps pointing onward for ever.
@@ -61,15 +64,21 @@ public struct PageWalker: Sendable {
         if count > limit {
             throw inconsistency("the vendor returned \(count) records on a page of \(limit) at \(position)")
         }
-        // The first page after a resume may hold only records yielded before the checkpoint.
-        if page.records.count > 0 && newRecords == 0 && !(firstJudged && resumedMidPage) {
-            throw inconsistency("the page at \(position) brought only records already listed (\(count) of them)")
-        }
         if let total = page.total {
             if total < 0 { throw inconsistency("the vendor reported a negative total (\(total)) at \(position)") }
             largestTotal = max(largestTotal ?? 0, total)
         }
         let step = try nextStep(page, at: position, count: count)
+        // A page of records already seen that points onward is a loop. A page-number or next-link page
+        // that ends the walk (a short page, or no next link) cannot loop: deletions shifted records
+        // back onto it, and the repeats it counts make the facade re-read the walk until a pass finds
+        // nothing new, or fail. Keyset walks have no re-read: there it is always an error. The first
+        // page after a resume may hold only records yielded before the checkpoint.
+        var endsAndIsRepaired = step == .end
+        if case .keyset = style { endsAndIsRepaired = false }
+        if page.records.count > 0, newRecords == 0, !(firstJudged && resumedMidPage), !endsAndIsRepaired {
+            throw inconsistency("the page at \(position) brought only records already listed (\(count) of them)")
+        }
         if case .next = step { try checkCaps(at: position) }
         return step
     }
