@@ -71,10 +71,9 @@ final class ResponseCollector: @unchecked Sendable {
     private var finished = false
     private var response: HTTPURLResponse?
     private var body = Data()
-    /// The per-request deadline: a task sleeping until it, cancelled (and so freed at once) when the
-    /// request ends. A `DispatchWorkItem` scheduled with `asyncAfter` stays in libdispatch's timer
-    /// list until its deadline even when cancelled: about 1.3 KB per request for a minute, tens of
-    /// MiB in a fast million-record listing.
+    /// The per-request deadline: a task sleeping until it, cancelled (and so ended at once) when the
+    /// request ends, rather than a cancelled `asyncAfter` work item left in libdispatch's timer list
+    /// until its deadline.
     private var timer: Task<Void, Never>?
 
     init(request: HTTPRequest, limit: Int, task: URLSessionDataTask) {
