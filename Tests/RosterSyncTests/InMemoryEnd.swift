@@ -1,19 +1,20 @@
 import Foundation
 import RosterCore
 import RosterHTTP
+import RosterConformance
 import RosterInMemory
 
 /// One end of a sync over the in-memory API: a store with one course, people planted in it or only
-/// known to the provider, and a facade whose transport passes through `faults` (crash and timeout
-/// injection on writes).
+/// known to the provider, and a facade whose transport passes through `faults` (crash and lost-answer
+/// injection on writes, the conformance suite's `WriteFaultInjector`).
 struct InMemoryEnd {
     let store: InMemoryStore
     let injector: FaultInjector
     let roster: Roster<InMemoryDriver>
-    let faults: WriteFaults
+    let faults: WriteFaultInjector
     let course: CourseID = "c1"
 
-    init(paging: PagingStyle = .pageNumberWithTotal(firstPage: 1), faults: WriteFaults = WriteFaults()) {
+    init(paging: PagingStyle = .pageNumberWithTotal(firstPage: 1), faults: WriteFaultInjector = WriteFaultInjector()) {
         let store = InMemoryStore()
         store.addCourse(InMemoryCourse(id: "c1", title: "Førstehjelp"))
         let handler = InMemoryHandler(store: store, token: "sync-token", paging: paging)
@@ -51,48 +52,6 @@ struct InMemoryEnd {
     var appliedWrites: [String] {
         injector.requests.filter { $0.method != .get && (200..<300).contains($0.status) }.map {
             "\($0.method.rawValue) \($0.path)"
-        }
-    }
-}
-
-/// Crash and timeout injection on the writes (non-GET requests) passing through: a crash before the
-/// n-th write stops the run before it is sent, a crash after it stops the run once the backend has
-/// applied it (both as cancellation, the way a killed process simply stops); a timeout after it
-/// reports `outcomeUnknown` although the backend applied it.
-final class WriteFaults: @unchecked Sendable {
-    enum Fault { case crashBefore(Int), crashAfter(Int), timeoutAfter(Int) }
-
-    private let lock = NSLock()
-    private var fault: Fault?
-    private var writes = 0
-
-    init(_ fault: Fault? = nil) { self.fault = fault }
-
-    /// Clears the fault (the resumed run goes through).
-    func disarm() { lock.withLock { fault = nil } }
-
-    func wrapping(_ base: any HTTPTransport) -> any HTTPTransport {
-        InProcessTransport { [self] request in
-            guard request.method != .get else { return try await base.send(request) }
-            let (number, fault) = lock.withLock { () -> (Int, Fault?) in
-                writes += 1
-                return (writes, self.fault)
-            }
-            switch fault {
-            case .crashBefore(let n) where n == number:
-                disarm()
-                throw CancellationError()
-            case .crashAfter(let n) where n == number:
-                disarm()
-                _ = try await base.send(request)
-                throw CancellationError()
-            case .timeoutAfter(let n) where n == number:
-                disarm()
-                _ = try await base.send(request)
-                throw RosterError(.outcomeUnknown, "no answer within the deadline (injected)")
-            default:
-                return try await base.send(request)
-            }
         }
     }
 }

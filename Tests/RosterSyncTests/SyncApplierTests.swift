@@ -1,6 +1,7 @@
 import Foundation
 import RosterCore
 import RosterHTTP
+import RosterConformance
 import RosterInMemory
 import RosterSync
 import Testing
@@ -10,7 +11,7 @@ import Testing
 @Suite struct SyncApplierTests {
     /// Eight source learners: two already in the target (one needs its completion), three known to the
     /// target, three unknown (created); 3 + 2×3 + 1 + completions carried after enrolling.
-    func ends(faults: WriteFaults = WriteFaults()) -> (source: InMemoryEnd, target: InMemoryEnd) {
+    func ends(faults: WriteFaultInjector = WriteFaultInjector()) -> (source: InMemoryEnd, target: InMemoryEnd) {
         let source = InMemoryEnd()
         let target = InMemoryEnd(faults: faults)
         for n in 0..<8 {
@@ -57,7 +58,7 @@ import Testing
         let (probeSource, probeTarget) = ends()
         let writes = steps(try await SyncPlanner(source: probeSource.roster, target: probeTarget.roster).plan(request))
         for n in 1...writes {
-            let faults = WriteFaults(afterTheWrite ? .crashAfter(n) : .crashBefore(n))
+            let faults = WriteFaultInjector(afterTheWrite ? .crashAfter(n) : .crashBefore(n))
             let (source, target) = ends(faults: faults)
             let plan = try await SyncPlanner(source: source.roster, target: target.roster).plan(request)
             let path = journalPath()
@@ -76,7 +77,7 @@ import Testing
 
     @Test func aWriteWhoseAnswerWasLostIsSettledByReadingNotRepeated() async throws {
         for n in [1, 4, 9] {
-            let (source, target) = ends(faults: WriteFaults(.timeoutAfter(n)))
+            let (source, target) = ends(faults: WriteFaultInjector(.answerLostAfter(n)))
             let plan = try await SyncPlanner(source: source.roster, target: target.roster).plan(request)
             let report = try await SyncApplier(target: target.roster, concurrency: 1).apply(
                 journal: try SyncJournal.open(at: journalPath(), for: plan))
