@@ -178,11 +178,7 @@ public struct FrontcoreCourseDateListing: AsyncSequence, Sendable {
         let driver: FrontcoreDriver
         let course: CourseID
         let query: FrontcoreCourseDateQuery
-        private var walker: PageWalker
-        private var position: PagePosition? = .start
-        private var buffer: [CourseSession] = []
-        private var index = 0
-        private var seen: Set<SessionID> = []
+        private var loop: FrontcorePageLoop<CourseSession, SessionID>
 
         init(driver: FrontcoreDriver, course: CourseID, query: FrontcoreCourseDateQuery) {
             self.driver = driver
@@ -190,32 +186,19 @@ public struct FrontcoreCourseDateListing: AsyncSequence, Sendable {
             self.query = query
             let style: PagingStyle =
                 query.walksByKeyset(driver.configuration.paging) ? .keyset : .pageNumber(firstPage: 1)
-            walker = PageWalker(style: style, limit: query.pageSize ?? 250)
+            loop = FrontcorePageLoop(style: style, limit: query.pageSize ?? 250) { $0.id }
         }
 
         /// The next date, fetching the next page when the current one is used up.
         public mutating func next() async throws -> CourseSession? {
-            while true {
-                try Task.checkCancellation()
-                if index < buffer.count {
-                    index += 1
-                    return buffer[index - 1]
-                }
-                guard let current = position else { return nil }
-                if let size = query.pageSize, !(1...250).contains(size) {
-                    position = nil
-                    throw RosterError(
-                        .invalidArgument, "page size \(size) is outside 1...250", provider: driver.provider)
-                }
-                let page = try await driver.fetchCourseDates(
-                    course: course, PageRequest(query: query, position: current, limit: walker.limit))
-                let fresh = page.records.filter { seen.insert($0.id).inserted }
-                switch try walker.advance(after: page, at: current, newRecords: fresh.count) {
-                case .next(let next): position = next
-                case .end: position = nil
-                }
-                buffer = fresh
-                index = 0
+            if let size = query.pageSize, !(1...250).contains(size) {
+                loop.stop()
+                throw RosterError(.invalidArgument, "page size \(size) is outside 1...250", provider: driver.provider)
+            }
+            let (driver, course, query, limit) = (driver, course, query, loop.limit)
+            return try await loop.next { position in
+                try await driver.fetchCourseDates(
+                    course: course, PageRequest(query: query, position: position, limit: limit))
             }
         }
     }

@@ -16,36 +16,19 @@ public struct FrontcoreLegalBasisListing: AsyncSequence, Sendable {
     public struct Iterator: AsyncIteratorProtocol {
         let driver: FrontcoreDriver
         let query: FrontcoreLegalBasisQuery
-        private var walker: PageWalker
-        private var position: PagePosition? = .start
-        private var buffer: [FrontcoreLegalBasis] = []
-        private var index = 0
-        private var seen: Set<String> = []
+        private var loop: FrontcorePageLoop<FrontcoreLegalBasis, String>
 
         init(driver: FrontcoreDriver, query: FrontcoreLegalBasisQuery) {
             self.driver = driver
             self.query = query
-            self.walker = PageWalker(style: driver.configuration.paging.style, limit: query.pageSize ?? 250)
+            loop = FrontcorePageLoop(style: driver.configuration.paging.style, limit: query.pageSize ?? 250) { $0.id }
         }
 
         /// The next record, fetching the next page when the current one is used up.
         public mutating func next() async throws -> FrontcoreLegalBasis? {
-            while true {
-                try Task.checkCancellation()
-                if index < buffer.count {
-                    index += 1
-                    return buffer[index - 1]
-                }
-                guard let current = position else { return nil }
-                let page = try await driver.fetchLegalBases(
-                    PageRequest(query: query, position: current, limit: walker.limit))
-                let fresh = page.records.filter { seen.insert($0.id).inserted }
-                switch try walker.advance(after: page, at: current, newRecords: fresh.count) {
-                case .next(let next): position = next
-                case .end: position = nil
-                }
-                buffer = fresh
-                index = 0
+            let (driver, query, limit) = (driver, query, loop.limit)
+            return try await loop.next { position in
+                try await driver.fetchLegalBases(PageRequest(query: query, position: position, limit: limit))
             }
         }
     }
